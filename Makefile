@@ -1,0 +1,31 @@
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+EL := $(VENV)/bin/eventlens
+
+.PHONY: install demo test gates bench clean
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	rm -f eventlens.duckdb
+	$(EL) ingest examples/articles --db eventlens.duckdb
+	$(EL) summary --db eventlens.duckdb
+
+test: install
+	$(VENV)/bin/pytest
+
+gates: install
+	$(VENV)/bin/pytest -m gate
+
+bench: install
+	$(EL) bench examples/articles
+
+clean:
+	rm -rf $(VENV) eventlens.duckdb build dist src/*.egg-info

