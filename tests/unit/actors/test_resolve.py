@@ -1,0 +1,102 @@
+"""Actor resolution in context, on short sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventlens.actors import load_kb, resolve_actors
+from eventlens.types import ActorKind, Article, stable_id
+
+pytestmark = pytest.mark.slow
+
+
+def run(nlp, text):
+    art = Article(id=stable_id("art", text), text=text)
+    actors, index = resolve_actors(art, nlp(text), load_kb())
+    return art, actors, index
+
+
+def find(actors, name):
+    hits = [a for a in actors if a.name == name]
+    assert hits, f"{name!r} not among {[a.name for a in actors]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "country", "sector", "code"),
+    [
+        ("Russian Foreign Minister Sergey Lavrov met envoys in Geneva on Friday.",
+         "Sergey Lavrov", ActorKind.PERSON, "RUS", "GOV", "RUSGOV"),
+        ("Kenyan Interior Minister Otieno Mwangi visited the border post.",
+         "Otieno Mwangi", ActorKind.PERSON, "KEN", "GOV", "KENGOV"),
+        ("Moscow said the convoy had crossed into the region.",
+         "Russia government", ActorKind.ORGANIZATION, "RUS", "GOV", "RUSGOV"),
+        ("Egypt and Turkey traded accusations over the pipeline.",
+         "Egypt", ActorKind.COUNTRY, "EGY", None, "EGY"),
+        ("The Libyan army said it shot down a drone near the coast.",
+         "Libyan army", ActorKind.GROUP, "LBY", "MIL", "LBYMIL"),
+        ("Wagner Group fighters were seen near the oil field.",
+         "Wagner Group", ActorKind.GROUP, "RUS", None, None),
+    ],
+    ids=["title-adjective", "unknown-person-composed", "capital-metonym", "country", "nominal-army",
+         "dictionary-group"],
+)
+def test_resolution(nlp, text, name, kind, country, sector, code):
+    _, actors, _ = run(nlp, text)
+    a = find(actors, name)
+    assert a.kind is kind
+    assert a.country == country
+    if sector is not None:
+        assert str(a.sector) == sector
+    if code is not None:
+        assert a.code == code
+
+
+def test_surname_is_same_actor(nlp):
+    _, actors, _ = run(nlp, "Russian Foreign Minister Sergey Lavrov spoke first. Later, Lavrov left.")
+    lav = find(actors, "Sergey Lavrov")
+    assert [m.text for m in lav.mentions] == ["Sergey Lavrov", "Lavrov"]
+    assert len([a for a in actors if "Lavrov" in a.name]) == 1
+
+
+def test_possessive_group_affiliated(nlp):
+    text = ("Rebel commander Idris Kaba said his men held the ridge. "
+            "Kaba's fighters then shelled the village, a spokesman for the fighters said.")
+    _, actors, _ = run(nlp, text)
+    kaba = find(actors, "Idris Kaba")
+    groups = [a for a in actors if a.affiliation == kaba.id]
+    assert groups, [a.name for a in actors]
+    assert any("fighters" in m.text for g in groups for m in g.mentions)
+
+
+def test_platform_is_not_an_actor(nlp):
+    _, actors, _ = run(nlp, "The ministry said on Twitter that the talks would resume.")
+    assert not [a for a in actors if a.name.lower() in ("twitter", "x")]
+
+
+def test_mentions_round_trip_and_index(nlp):
+    art, actors, index = run(nlp, "Sudan's army and the Rapid Support Forces clashed in Khartoum, "
+                                  "the United Nations said.")
+    for a in actors:
+        for m in a.mentions:
+            assert art.text[m.start:m.end] == m.text
+            assert index.at(m.start, m.end) == a.id
+
+
+def test_ids_are_deterministic(nlp):
+    text = "Turkey backed the government while Egypt backed the eastern forces."
+    _, one, _ = run(nlp, text)
+    _, two, _ = run(nlp, text)
+    assert [a.id for a in one] == [a.id for a in two]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "!!! ??? ...", "THE ARMY SAID IT WOULD RESPOND " * 40, "a " * 2000, "Haftar" * 50],
+    ids=["empty", "punctuation", "all-caps", "long-no-verbs", "glued-names"],
+)
+def test_odd_text_does_not_crash(nlp, text):
+    art, actors, _ = run(nlp, text)
+    for a in actors:
+        for m in a.mentions:
+            assert art.text[m.start:m.end] == m.text
