@@ -448,11 +448,16 @@ def _read_url(url: str, opts: _Opts, **meta: Any) -> Iterator[Item]:
 def _read_feed(feed: str, opts: _Opts) -> Iterator[Item]:
     import feedparser
 
+    headers: dict[str, str] = {}
     if os.path.isfile(feed):
-        data = Path(feed).read_bytes()[: opts.max_bytes + 1]
+        if os.path.getsize(feed) > opts.max_bytes:
+            yield _reject(feed, _too_big(os.path.getsize(feed), opts.max_bytes))
+            return
+        data = Path(feed).read_bytes()
     else:
         data, _ = fetch(feed, opts.max_bytes)
-    parsed = feedparser.parse(data)
+        headers["content-location"] = feed  # resolves relative item links
+    parsed = feedparser.parse(data, response_headers=headers)
     entries = list(parsed.get("entries") or ())
     if not entries:
         why = parsed.get("bozo_exception")

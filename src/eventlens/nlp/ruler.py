@@ -43,5 +43,5 @@ def add_entity_ruler(nlp: "Language") -> None:
     before = "ner" if "ner" in nlp.pipe_names else None
     config = {"phrase_matcher_attr": "ORTH", "overwrite_ents": True}
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before=before, config=config)
-    with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in ("tok2vec",)]):
+    with nlp.select_pipes(enable=[]):  # ORTH patterns need the tokenizer only
         ruler.add_patterns(patterns())  # type: ignore[attr-defined]

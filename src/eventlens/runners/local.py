@@ -100,6 +100,7 @@ def ingest(
                 continue
             yield item
 
+    pending: list[Analysis] = []
     show = sys.stderr.isatty() if progress is None else progress
     stream = analyze_articles(fresh(), res, strict=strict)
     if show:
@@ -109,24 +110,39 @@ def ingest(
                       transient=True) as bar:
             task = bar.add_task("analyzing", total=None)
             for out in stream:
-                _handle(out, store, res, report)
+                _handle(out, store, res, report, pending)
                 bar.update(task, advance=1,
                            description=f"analyzed {report.analyzed}, rejected {report.rejected}")
     else:
         for out in stream:
-            _handle(out, store, res, report)
+            _handle(out, store, res, report, pending)
+    _flush(store, res, report, pending)
     report.counts = {"analyzed": report.analyzed, "skipped": report.skipped,
                      "rejected": report.rejected}
     store.finish_run(run_id, report.counts)
     return report
 
 
-def _handle(out: Analysis | Reject, store: Store, res: Resources, report: IngestReport) -> None:
+WRITE_CHUNK = 32  # analyses per transaction: a crash loses at most this many, re-run resumes
+
+
+def _handle(out: Analysis | Reject, store: Store, res: Resources, report: IngestReport,
+            pending: list[Analysis]) -> None:
     if isinstance(out, Reject):
         store.reject(out, run_id=report.run_id)
         report.rejected += 1
         report.rejects.append(out)
         return
-    store.write(out, run_id=report.run_id)
-    _learn(store, res, out)
+    pending.append(out)
     report.analyzed += 1
+    if len(pending) >= WRITE_CHUNK:
+        _flush(store, res, report, pending)
+
+
+def _flush(store: Store, res: Resources, report: IngestReport, pending: list[Analysis]) -> None:
+    if not pending:
+        return
+    store.write_many(pending, run_id=report.run_id)
+    for an in pending:
+        _learn(store, res, an)
+    pending.clear()

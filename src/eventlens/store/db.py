@@ -77,6 +77,46 @@ TABLES = (
 _CHILD_TABLES = ("article_actors", "mentions", "place_mentions", "events", "quotes", "labels")
 
 
+# primary-key column positions of each table's rows, as built by _rows()
+_KEYS: dict[str, tuple[int, ...]] = {
+    "articles": (0,), "actors": (0,), "article_actors": (0, 1), "mentions": (0, 1, 2, 3),
+    "places": (0,), "place_mentions": (0, 1, 2, 3), "events": (0,), "quotes": (0,), "labels": (0,),
+}
+
+
+def _rows(an: Analysis, run_id: str | None) -> Iterator[tuple[str, tuple[Any, ...]]]:
+    art = an.article
+    aid = art.id
+    data = an.to_dict()
+    yield "articles", (aid, art.url, art.outlet, art.title, art.published, art.language, art.text,
+                       art.source, json.dumps(data["article"]["removed"]), json.dumps(data), run_id,
+                       _now())
+    for a in an.actors:
+        sector = str(a.sector) if a.sector else None
+        yield "actors", (a.id, a.name, str(a.kind), a.country, sector, a.code, a.role)
+        yield "article_actors", (aid, a.id, a.name, str(a.kind), a.country, sector, a.code, a.role,
+                                 a.affiliation, len(a.mentions))
+        for m in a.mentions:
+            yield "mentions", (aid, a.id, m.start, m.end, m.text)
+    for p in an.places:
+        yield "places", (p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.geonames_id,
+                         str(p.feature) if p.feature else None)
+        for m in p.mentions:
+            yield "place_mentions", (aid, p.id, m.start, m.end, m.text, p.confidence, p.relative)
+    for e in an.events:
+        yield "events", (e.id, aid, e.type, e.mode, e.cameo, e.acled, e.source, e.target, e.place,
+                         e.date, e.date_text, str(e.status), e.sentence[0], e.sentence[1],
+                         e.trigger.start, e.trigger.end, e.trigger.text, e.according_to,
+                         e.confidence)
+    for q in an.quotes:
+        yield "quotes", (q.id, aid, q.speaker, q.text, q.start, q.end, q.direct,
+                         q.cue.start if q.cue else None, q.cue.end if q.cue else None,
+                         q.cue.text if q.cue else None)
+    for lab in an.labels:
+        yield "labels", (lab.id, aid, lab.actor, lab.text, lab.start, lab.end, str(lab.kind),
+                         lab.neutral)
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
@@ -143,71 +183,38 @@ class Store:
 
     def write(self, analysis: Analysis, *, run_id: str | None = None) -> None:
         """Upsert one analysis (idempotent)."""
-        with self.transaction():
-            self._write(analysis, run_id)
+        self.write_many([analysis], run_id=run_id)
 
     def write_many(self, analyses: Iterable[Analysis], *, run_id: str | None = None) -> int:
-        n = 0
+        """Upsert analyses in one transaction, table by table (idempotent)."""
+        rows: dict[str, dict[tuple[Any, ...], tuple[Any, ...]]] = {t: {} for t in _KEYS}
+        article_ids: list[str] = []
+        for an in analyses:
+            article_ids.append(an.article.id)
+            for table, row in _rows(an, run_id):
+                rows[table][tuple(row[i] for i in _KEYS[table])] = row
+        if not article_ids:
+            return 0
         with self.transaction():
-            for a in analyses:
-                self._write(a, run_id)
-                n += 1
-        return n
+            ids = [[a] for a in article_ids]
+            for table in _CHILD_TABLES:
+                self.con.executemany(f"DELETE FROM {table} WHERE article_id = ?", ids)
+            for table, by_key in rows.items():
+                if by_key:
+                    self._insert(table, list(by_key.values()))
+        return len(article_ids)
 
-    def _write(self, an: Analysis, run_id: str | None) -> None:
-        c = self.con
-        art = an.article
-        aid = art.id
-        for table in _CHILD_TABLES:
-            c.execute(f"DELETE FROM {table} WHERE article_id = ?", [aid])
-        data = an.to_dict()
-        c.execute("DELETE FROM articles WHERE id = ?", [aid])
-        c.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [aid, art.url, art.outlet, art.title, art.published, art.language, art.text,
-             art.source, json.dumps(data["article"]["removed"]), json.dumps(data), run_id, _now()],
-        )
-        for a in an.actors:
-            c.execute(
-                "INSERT OR REPLACE INTO actors VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [a.id, a.name, str(a.kind), a.country, a.sector and str(a.sector), a.code, a.role],
-            )
-            c.execute(
-                "INSERT OR REPLACE INTO article_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [aid, a.id, a.name, str(a.kind), a.country, a.sector and str(a.sector), a.code,
-                 a.role, a.affiliation, len(a.mentions)],
-            )
-            for m in a.mentions:
-                c.execute("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?)",
-                          [aid, a.id, m.start, m.end, m.text])
-        for p in an.places:
-            c.execute(
-                "INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.geonames_id,
-                 p.feature and str(p.feature)],
-            )
-            for m in p.mentions:
-                c.execute("INSERT OR REPLACE INTO place_mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
-                          [aid, p.id, m.start, m.end, m.text, p.confidence, p.relative])
-        for e in an.events:
-            c.execute(
-                "INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [e.id, aid, e.type, e.mode, e.cameo, e.acled, e.source, e.target, e.place, e.date,
-                 e.date_text, str(e.status), e.sentence[0], e.sentence[1], e.trigger.start,
-                 e.trigger.end, e.trigger.text, e.according_to, e.confidence],
-            )
-        for q in an.quotes:
-            c.execute(
-                "INSERT OR REPLACE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [q.id, aid, q.speaker, q.text, q.start, q.end, q.direct,
-                 q.cue.start if q.cue else None, q.cue.end if q.cue else None,
-                 q.cue.text if q.cue else None],
-            )
-        for lab in an.labels:
-            c.execute(
-                "INSERT OR REPLACE INTO labels VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [lab.id, aid, lab.actor, lab.text, lab.start, lab.end, str(lab.kind), lab.neutral],
-            )
+    def _insert(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+        import pyarrow as pa
+
+        cols = [d[0] for d in self.con.execute(f"SELECT * FROM {table} LIMIT 0").description]
+        data = pa.table({c: [r[i] for r in rows] for i, c in enumerate(cols)})
+        self.con.register("_incoming", data)
+        try:
+            quoted = ", ".join(f'"{c}"' for c in cols)
+            self.con.execute(f"INSERT OR REPLACE INTO {table} ({quoted}) SELECT {quoted} FROM _incoming")
+        finally:
+            self.con.unregister("_incoming")
 
     def reject(self, rej: Reject, *, run_id: str | None = None) -> None:
         rid = stable_id("rej", rej.source, rej.stage, rej.reason)

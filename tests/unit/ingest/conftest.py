@@ -25,6 +25,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         "/news/second.html": ("second.html", "text/html; charset=utf-8"),
         "/feed.xml": ("feed.xml", "application/rss+xml"),
         "/atom.xml": ("atom.xml", "application/atom+xml"),
+        "/rel-feed.xml": ("rel-feed.xml", "application/rss+xml"),
         "/plain.txt": ("plain.txt", "text/plain; charset=utf-8"),
         "/notafeed": ("page.html", "text/html; charset=utf-8"),
     }

@@ -74,3 +74,10 @@ def test_not_a_feed_is_rejected(http_base: str) -> None:
 def test_feed_from_local_file_with_bad_links(fixtures: Path) -> None:
     items = list(read_inputs([], feeds=[str(fixtures / "feed.xml")]))
     assert len(items) == 3 and all(isinstance(i, Reject) for i in items)
+
+
+def test_feed_relative_links_resolve_against_feed_url(http_base: str) -> None:
+    (art,) = read_inputs([], feeds=[f"{http_base}/rel-feed.xml"])
+    assert isinstance(art, Article), art
+    assert art.source == f"{http_base}/news/second.html"
+    assert art.published is None
