@@ -200,8 +200,8 @@ def _emit(rows: list[dict[str, Any]], fmt: QueryFormat, title: str = "") -> None
 
     table = Table(*(rows[0].keys() if rows else ["(no rows)"]), title=title)
     for r in rows:
-        table.add_row(*["" if v is None else str(v)[:80] for v in r.values()])
-    Console().print(table)
+        table.add_row(*["" if v is None else str(v)[:60] for v in r.values()])
+    Console(width=max(120, Console().width)).print(table)
 
 
 def _filters(**kw: Any):
@@ -304,8 +304,12 @@ def summary(db: Path = DB) -> None:
             f"{counts['places']} places · {counts['quotes']} quotes · {counts['labels']} labels · "
             f"{counts['rejects']} rejects"
         )
-        _emit(queries.articles(s, _filters()), QueryFormat.table, "articles")
-        _emit(queries.actors(s, _filters(limit=15)), QueryFormat.table, "top actors")
+        _emit([{"published": r["published"], "outlet": r["outlet"], "title": r["title"],
+                 "actors": r["actors"], "events": r["events"], "quotes": r["quotes"],
+                 "labels": r["labels"]} for r in queries.articles(s, _filters())],
+              QueryFormat.table, "articles")
+        _emit([{k: r[k] for k in ("name", "kind", "country", "sector", "code", "articles", "mentions")}
+               for r in queries.actors(s, _filters(limit=15))], QueryFormat.table, "top actors")
         if counts["events"]:
             rows = queries.events(s, _filters(limit=20))
             _emit([{k: r[k] for k in ("date", "type", "mode", "source", "target", "place", "trigger")}

@@ -257,11 +257,21 @@ class _Resolver:
                 return part
             if isinstance(part, Entry):
                 return self._kb_draft(part)
-        d = self._draft(f"person:{norm(ent.text)}", name=ent.text, kind=ActorKind.PERSON)
-        learned = self.kb.learned.get(norm(ent.text))
+        learned = self._learned_person(ent)
+        name = learned.name if learned is not None else ent.text
+        d = self._draft(f"person:{norm(name)}", name=name, kind=ActorKind.PERSON)
         if learned is not None and d.country is None:
             d.country, d.sector, d.role, d.code = learned.country, learned.sector, learned.role, learned.code
         return d
+
+    def _learned_person(self, ent: "Span") -> Entry | None:
+        """A person learned from earlier articles: the full name, or its last two or more words."""
+        n = norm(ent.text)
+        hit = self.kb.learned.get(n)
+        if hit is not None or len(n.split()) < 2:
+            return hit
+        tails = [e for k, e in self.kb.learned.items() if k.endswith(" " + n)]
+        return tails[0] if len(tails) == 1 else None
 
     def run_missions(self) -> None:
         """"the U.N. Mission" → the one UN mission named in the article, if there is one."""
