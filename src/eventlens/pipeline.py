@@ -65,6 +65,9 @@ def analyze_doc(article: Article, doc: "Doc", res: Resources) -> Analysis:
     ctx.actors, ctx.actor_index = found_actors, index
     if "geo" in stages:
         ctx.places = geo.resolve_places(ctx, res.gazetteer)
+        ctx.actors, ctx.actor_index = actors.drop_place_actors(
+            ctx.actors, [(m.start, m.end) for p in ctx.places for m in p.mentions]
+        )
         ctx.place_index = SpanIndex(
             [(m.start, m.end, p.id) for p in ctx.places for m in p.mentions]
         )

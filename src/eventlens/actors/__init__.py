@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventlens.actors.kb import ActorKB, Entry, load_default_kb, norm
-from eventlens.actors.resolve import resolve
+from eventlens.actors.resolve import drop_place_actors, resolve
 from eventlens.config import Config
 from eventlens.context import SpanIndex
 from eventlens.types import Actor, Article
@@ -13,7 +13,7 @@ from eventlens.types import Actor, Article
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-__all__ = ["ActorKB", "Entry", "load_kb", "resolve_actors", "norm"]
+__all__ = ["ActorKB", "Entry", "load_kb", "resolve_actors", "drop_place_actors", "norm"]
 
 
 def load_kb(config: Config | None = None) -> ActorKB:

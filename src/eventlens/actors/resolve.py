@@ -32,11 +32,15 @@ FORCE_FAMILY = frozenset(
     "armies soldier soldiers unit units brigade brigades faction factions".split()
 )
 GOV_FAMILY = frozenset("government governments authorities administration regime cabinet".split())
+LOADED_GOV = frozenset({"regime", "junta"})  # usually someone else's government: no default country
 SPEECH_OR_ACT_VERBS = frozenset(
     "say tell announce state add accuse warn urge call demand reject deny condemn welcome "
     "threaten agree sign send deploy ask claim insist respond vow pledge back support".split()
 )
 MAX_TITLE_TOKENS = 6
+RANK_ABBREVIATIONS = frozenset(
+    "brig gen lt col maj capt sgt cpl pvt adm cmdr lt-gen maj-gen brig-gen lt-col col-gen".split()
+)
 PLACE_NOUNS = frozenset(
     "town city village region province district area capital port airport base border "
     "neighbourhood neighborhood suburb camp state county governorate municipality".split()
@@ -184,6 +188,11 @@ class _Resolver:
         label = ent.label_
         ent = self._strip(ent)
         if not len(ent) or not any(t.is_alpha for t in ent):
+            return
+        if ent.text.lower().rstrip(".") in RANK_ABBREVIATIONS:
+            return  # "Brig." split off "Brig. Gen. Nabil Abdallah"
+        if self.kb.country_of(ent.text) or self.kb.capital_of(ent.text):
+            self._gpe(ent)  # the model's PERSON/ORG on a country or capital ("Kiev")
             return
         entry = self._lookup_entity(ent)
         if label == "ORG":
@@ -425,14 +434,14 @@ class _Resolver:
                 self.drafts[self.token_actor[nxt]].kind is ActorKind.PERSON
             ):
                 continue  # a title before a name: "putschist general Haftar"
+            found = self._sector_of(tok)
+            if found is None:
+                continue
             named = self._apposed_actor(tok)
             if named is not None:
                 start = self._phrase_start(tok)
                 self._mention(named, start, tok.i + 1)
                 continue  # "Ahmed al-Mosmari, a spokesman ...", "Wagner, a private military company"
-            found = self._sector_of(tok)
-            if found is None:
-                continue
             term, st = found
             self._nominal(tok, term, st)
 
@@ -466,7 +475,7 @@ class _Resolver:
         affiliation: str | None = None
         possessor: _Draft | None = None
         for m in mods:
-            iso = self.kb.country_of(m.text) or (self.kb.capital_of(m.text) if m.ent_type_ in ("GPE", "ORG", "") else None)
+            iso = self.kb.country_of(m.text) or self.kb.capital_of(m.text)
             if iso and country is None:
                 country = iso
         # "government forces": the government is the side
@@ -500,8 +509,8 @@ class _Resolver:
             else "government" if tok.lower_ in GOV_FAMILY or tok.lemma_ in GOV_FAMILY
             else tok.lemma_.lower()
         )
-        if family == "government" and country is None:
-            country = self.focus
+        if family == "government" and country is None and tok.lemma_.lower() not in LOADED_GOV:
+            country = self.focus  # "the internationally-recognized government" of the story's country
         if possessor is not None and family == "forces" and possessor.kind in (
             ActorKind.GROUP, ActorKind.ORGANIZATION
         ) and possessor.sector in (Sector.MIL, Sector.REB, Sector.INS, Sector.UAF):
@@ -730,3 +739,33 @@ def resolve(article: Article, doc: "Doc", kb: ActorKB) -> tuple[tuple[Actor, ...
     r.run_nominals()
     r.resolve_pending()
     return r.finish()
+
+
+def drop_place_actors(
+    actors: tuple[Actor, ...], place_spans: list[tuple[int, int]]
+) -> tuple[tuple[Actor, ...], SpanIndex]:
+    """Drop unknown organisations that the geocoder found to be places ("El Fasher").
+
+    Only actors the dictionary does not know (no sector, no code) and whose every mention
+    is a place mention are dropped; references to them are cleared.
+    """
+    spans = set(place_spans)
+    dropped = {
+        a.id for a in actors
+        if a.kind is ActorKind.ORGANIZATION and a.sector is None and a.code is None
+        and a.mentions and all((m.start, m.end) in spans for m in a.mentions)
+    }
+    if not dropped:
+        index = SpanIndex([(m.start, m.end, a.id) for a in actors for m in a.mentions])
+        return actors, index
+    kept = tuple(
+        a if a.affiliation not in dropped else _replace_affiliation(a)
+        for a in actors if a.id not in dropped
+    )
+    return kept, SpanIndex([(m.start, m.end, a.id) for a in kept for m in a.mentions])
+
+
+def _replace_affiliation(a: Actor) -> Actor:
+    from dataclasses import replace
+
+    return replace(a, affiliation=None)
