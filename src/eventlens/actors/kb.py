@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 DATA_PACKAGE = "eventlens.data.actors"
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Normalize a name for lookup: accents, case, dots, apostrophes, hyphens, spaces."""
     t = unicodedata.normalize("NFKD", text)

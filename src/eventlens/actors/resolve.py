@@ -72,12 +72,14 @@ class _Resolver:
         self.kb = kb
         self.drafts: dict[str, _Draft] = {}
         self.token_actor: dict[int, str] = {}  # token index -> draft key
+        self._ents = list(doc.ents)
+        self._words_in_text = set(norm(doc.text).split())
         self.focus = self._country_focus()
 
     # -- helpers ---------------------------------------------------------
     def _country_focus(self) -> str | None:
         counts: Counter[str] = Counter()
-        for ent in self.doc.ents:
+        for ent in self._ents:
             if ent.label_ in ("GPE", "NORP", "LOC"):
                 iso = self.kb.country_of(ent.text) or self.kb.capital_of(ent.text)
                 if iso:
@@ -128,7 +130,7 @@ class _Resolver:
 
     # -- named entities ----------------------------------------------------
     def run_entities(self) -> None:
-        for ent in self.doc.ents:
+        for ent in self._ents:
             label = ent.label_
             if label in ("PERSON", "ORG"):
                 self._named(ent)
@@ -238,12 +240,12 @@ class _Resolver:
     def _name_part(self, ent: "Span") -> _Draft | Entry | None:
         """A lone first or last name of a person named more fully in the article."""
         word = norm(ent.text)
-        words_in_text = set(norm(self.doc.text).split())
+        words_in_text = self._words_in_text
         for d in self.drafts.values():
             parts = norm(d.name).split()
             if d.kind is ActorKind.PERSON and len(parts) > 1 and word in (parts[0], parts[-1]):
                 return d
-        for other in self.doc.ents:
+        for other in self._ents:
             if other.label_ == "PERSON" and other.ent_id_ in self.kb.entries:
                 parts = norm(self.kb.entries[other.ent_id_].name).split()
                 if len(parts) > 1 and word in (parts[0], parts[-1]) and set(parts) & words_in_text:
