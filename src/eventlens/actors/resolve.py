@@ -476,8 +476,12 @@ class _Resolver:
         country: str | None = None
         affiliation: str | None = None
         possessor: _Draft | None = None
+        capital_side: str | None = None
         for m in mods:
-            iso = self.kb.country_of(m.text) or self.kb.capital_of(m.text)
+            iso = self.kb.country_of(m.text)
+            if iso is None and self.kb.capital_of(m.text):
+                iso = self.kb.capital_of(m.text)
+                capital_side = iso  # "Tripoli officials": the government seated there
             if iso and country is None:
                 country = iso
         # "government forces": the government is the side
@@ -506,6 +510,10 @@ class _Resolver:
         if possessor is not None:
             affiliation = possessor.key
             country = country or possessor.country
+        elif capital_side is not None and affiliation is None and (
+            tok.lower_ not in GOV_FAMILY and tok.lemma_ not in GOV_FAMILY
+        ):
+            affiliation = self._government_for(capital_side).key
         family = (
             "forces" if tok.lower_ in FORCE_FAMILY or tok.lemma_ in FORCE_FAMILY
             else "government" if tok.lower_ in GOV_FAMILY or tok.lemma_ in GOV_FAMILY
@@ -638,7 +646,10 @@ class _Resolver:
     # -- finishing -------------------------------------------------------------
     def resolve_pending(self) -> None:
         for key, tok_i in self._pending_affiliation:
-            d = self.drafts[key]
+            key = self._merged.get(key, key)
+            d = self.drafts.get(key)
+            if d is None:
+                continue
             if d.affiliation is not None and d.affiliation in self.drafts:
                 continue
             target = self.token_actor.get(tok_i)
@@ -684,6 +695,10 @@ class _Resolver:
                         if getattr(full, f) is None:
                             setattr(full, f, getattr(short, f))
                     del self.drafts[short.key]
+                    self._merged[short.key] = full.key
+                    for other in self.drafts.values():
+                        if other.affiliation == short.key:
+                            other.affiliation = full.key
                     for k, v in list(self.token_actor.items()):
                         if v == short.key:
                             self.token_actor[k] = full.key
@@ -729,12 +744,14 @@ class _Resolver:
 
     _pending_affiliation: list[tuple[str, int]]
     _missions: list["Span"]
+    _merged: dict[str, str]
 
 
 def resolve(article: Article, doc: "Doc", kb: ActorKB) -> tuple[tuple[Actor, ...], SpanIndex]:
     r = _Resolver(article, doc, kb)
     r._pending_affiliation = []
     r._missions = []
+    r._merged = {}
     r.run_entities()
     r.run_missions()
     r.merge_surnames()
