@@ -1,19 +1,40 @@
-"""Event coding stage: who did what to whom, where and when (PLOVER + CAMEO + ACLED)."""
+"""Event coding stage: who did what to whom, where and when (PLOVER + CAMEO + ACLED).
+
+- ``load_codebook(config) -> Codebook``: the packaged, validated, cached codebook (see
+  :mod:`eventlens.events.codebook` for its API: ``types``, ``mode(type, mode)``, ``default_cameo``,
+  ``plover_for_cameo(code)``, ``cameo_roots``, ``acled_code_for``, ``examples()``).
+- ``extract_events(ctx, codebook) -> tuple[Event, ...]``: rule/parse-based events of one article
+  (see :mod:`eventlens.events.extract`). Never raises on odd text: a failure inside one article is
+  logged and gives no events for it.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import logging
 
 from eventlens.config import Config
 from eventlens.context import DocContext
+from eventlens.events.codebook import Codebook, load
 from eventlens.types import Event
 
-
-def load_codebook(config: Config) -> Any:
-    """Load and validate the packaged codebook. STUB."""
-    return None
+log = logging.getLogger(__name__)
 
 
-def extract_events(ctx: DocContext, codebook: Any) -> tuple[Event, ...]:
-    """Events of one article. STUB."""
-    return ()
+def load_codebook(config: Config | None = None) -> Codebook:
+    """Load and validate the packaged codebook (cached)."""
+    return load()
+
+
+def extract_events(ctx: DocContext, codebook: Codebook | None) -> tuple[Event, ...]:
+    """Events of one article."""
+    from eventlens.events.extract import extract
+
+    cb = codebook if codebook is not None else load()
+    try:
+        return extract(ctx, cb)
+    except (ValueError, IndexError, KeyError, AttributeError, RecursionError) as exc:
+        log.warning("event extraction failed for article %s: %s", ctx.article.id, exc)
+        return ()
+
+
+__all__ = ["Codebook", "load_codebook", "extract_events"]

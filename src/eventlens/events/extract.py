@@ -1,0 +1,317 @@
+"""Rule/parse-based event extraction over one article's DocContext.
+
+For each prose unit (see :mod:`sentences`), triggers are matched (:mod:`triggers`), roles found
+(:mod:`roles`), then status (:mod:`status`), attribution, date (:mod:`dates`) and place. An event
+needs a source or a target actor; one event per (source, target) pair of coordinated actors.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from eventlens.context import DocContext
+from eventlens.events import dates as dates_mod
+from eventlens.events.codebook import Codebook, Mode
+from eventlens.events.roles import Roles, trigger_roles
+from eventlens.events.sentences import Unit, units
+from eventlens.events.status import event_status
+from eventlens.events.triggers import Match, match_unit
+from eventlens.types import ActorKind, Event, EventStatus, Sector, Span, stable_id
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+log = logging.getLogger(__name__)
+
+_MAX_PAIRS = 12
+_STATE_SECTORS = frozenset({Sector.GOV, Sector.MIL, Sector.COP, Sector.SPY})
+_ARMED_SECTORS = frozenset({Sector.MIL, Sector.REB, Sector.INS, Sector.UAF, Sector.COP})
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                         "southwest", "north-east", "north-west", "south-east", "south-west"})
+_CLAUSE_BOUNDARIES = frozenset({"relcl", "acl", "ccomp", "parataxis", "csubj"})
+_MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE", "PROTEST", "AID",
+                             "SANCTION"})
+_LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "into",
+                       "throughout", "off", "over", "along", "within", "from", "across", "toward",
+                       "towards", "to", "through"})
+_PLACE_BOUNDARIES = _CLAUSE_BOUNDARIES | {"advcl"}
+_PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative", "poss"})
+_DATE_WORDS = frozenset(dates_mod.WEEKDAYS) | {"yesterday", "today", "tomorrow", "tonight"}
+_DATE_PATH_DEPS = frozenset({"prep", "pobj", "npadvmod", "tmod", "advmod", "amod", "compound",
+                             "nummod", "appos", "obl", "nmod"})
+
+
+def extract(ctx: DocContext, cb: Codebook) -> tuple[Event, ...]:
+    doc = ctx.doc
+    roles = Roles(ctx, cb)
+    events: dict[str, Event] = {}
+    ents = [(e.start, e.end, e.root) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    for unit in units(doc):
+        matches = match_unit(doc, unit, cb, in_names=ctx.actor_at)
+        if not matches:
+            continue
+        unit_events: list[Event] = []
+        date_phrases = None if unit.cheap else _date_phrases(doc, unit, ents)
+        for m in matches:
+            unit_events.extend(_events_for(ctx, cb, roles, unit, m, date_phrases))
+        for ev in _dedup(unit_events):
+            events.setdefault(ev.id, ev)
+    return tuple(sorted(events.values(), key=lambda e: (e.trigger.start, e.type, e.id)))
+
+
+def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Match,
+                date_phrases: list[tuple[int, int, "Token"]] | None) -> list[Event]:
+    sources, targets, obj_tok = trigger_roles(m, roles, unit)
+    if not sources and not targets:
+        return []
+    doc = ctx.doc
+    trig = m.token
+    report = roles.reporting_ancestor(trig, unit)
+    according, verb = roles.attribution(trig, unit)
+    claimed = verb in cb.word("claim_verbs")
+    status = event_status(trig, unit, cb, report, claimed_by_report=claimed)
+    if according is None:
+        according = _quote_speaker(ctx, doc[m.first].idx)
+    date = date_text = None
+    place = None
+    if date_phrases is not None:
+        date, date_text = _event_date(ctx, trig, report, unit, date_phrases,
+                                      future=status == EventStatus.PLANNED)
+        place = _event_place(ctx, roles, trig, obj_tok, report, unit, sources + targets,
+                             material=m.rule.type in _MATERIAL_TYPES)
+    mode = cb.mode(m.rule.type, _refined_mode(cb, roles, unit, m))
+    assert mode is not None  # rules are built from the codebook's own modes
+    first, last = doc[m.first], doc[m.last - 1]
+    span = Span(start=first.idx, end=last.idx + len(last.text),
+                text=ctx.article.text[first.idx:last.idx + len(last.text)])
+    pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None]) if s != t]
+    out = []
+    for s, t in pairs[:_MAX_PAIRS]:
+        acled = _acled(ctx, mode, s, t)
+        conf = m.rule.weight * (1.0 if s and t else 0.85) * (0.9 if m.nominal else 1.0)
+        out.append(Event(
+            id=stable_id("evt", ctx.article.id, m.rule.type, span.start, s, t),
+            type=m.rule.type,
+            mode=mode.mode,
+            cameo=mode.default_cameo,
+            acled=acled,
+            source=s,
+            target=t,
+            place=place,
+            date=date,
+            date_text=date_text,
+            status=status,
+            sentence=(unit.start_char, unit.end_char),
+            trigger=span,
+            according_to=according if according not in (s, t) else None,
+            confidence=round(conf, 3),
+        ))
+    return out
+
+
+def _refined_mode(cb: Codebook, roles: Roles, unit: Unit, m: Match) -> str:
+    """A generic ASSAULT gets the mode of its instrument ("drones struck", "attacked with mortars")."""
+    if m.rule.type != "ASSAULT" or m.rule.mode_key not in ("attack", "clash") or m.nominal:
+        return m.rule.mode_key
+    subj, passive = roles.subject(m.token, unit)
+    cands = [] if subj is None or passive else [subj]
+    ag = roles.agent(m.token, unit)
+    if ag is not None:
+        cands.append(ag)
+    cands += roles.prep_objects(m.token, unit, frozenset({"with"}))
+    for c in cands:
+        mods = frozenset(x.lower_ for x in c.children if x.i < c.i)
+        key = cb.instrument_mode(c.lemma_.lower(), mods)
+        if key is not None:
+            return key
+    return m.rule.mode_key
+
+
+def _acled(ctx: DocContext, mode: Mode, source: str | None, target: str | None = None) -> str:
+    armed = mode.acled_by_actor.get("armed_target")
+    if armed is not None and target is not None:
+        t = ctx.actor(target)
+        if t is not None and t.sector in _ARMED_SECTORS:
+            return f"{armed[0]}/{armed[1]}"
+    if mode.acled_by_actor and source is not None:
+        actor = ctx.actor(source)
+        if actor is not None:
+            state = actor.kind == ActorKind.COUNTRY or actor.sector in _STATE_SECTORS
+            if actor.sector in (Sector.REB, Sector.INS, Sector.UAF):
+                state = False
+            triple = mode.acled_by_actor.get("state" if state else "nonstate")
+            if triple is not None:
+                return f"{triple[0]}/{triple[1]}"
+    return mode.acled
+
+
+def _quote_speaker(ctx: DocContext, start: int) -> str | None:
+    for q in ctx.quotes:
+        if q.speaker and q.start <= start < q.end:
+            return q.speaker
+    return None
+
+
+def _dedup(evs: list[Event]) -> list[Event]:
+    """One event per (type, source, target, status) in a unit; prefer a mode, then confidence.
+
+    A one-sided event ("a suicide bomber ...": source only) is dropped when an event of the same
+    type and status in the unit has the same source and a target (or the same target and a source);
+    its mode is kept if the fuller event has none.
+    """
+    best: dict[tuple[object, ...], Event] = {}
+    for ev in evs:
+        key = (ev.type, ev.source, ev.target, ev.status)
+        cur = best.get(key)
+        if cur is None or (ev.mode is not None, ev.confidence or 0) > (
+                cur.mode is not None, cur.confidence or 0):
+            best[key] = ev
+    out = list(best.values())
+    final: list[Event] = []
+    for ev in out:
+        fuller = [o for o in out if o is not ev and o.type == ev.type and o.status == ev.status
+                  and o.source and o.target and (
+                      (ev.target is None and o.source == ev.source)
+                      or (ev.source is None and o.target == ev.target))]
+        if fuller:
+            continue
+        final.append(ev)
+    # carry a specific mode over to the fuller events that lack one
+    for i, ev in enumerate(final):
+        if ev.mode is None:
+            donors = [o for o in out if o.type == ev.type and o.mode is not None and o.status ==
+                      ev.status and o not in final and (o.source == ev.source or o.target == ev.target)]
+            if donors:
+                final[i] = replace(ev, mode=donors[0].mode, cameo=donors[0].cameo,
+                                   acled=donors[0].acled)
+    return final
+
+
+# ----- dates -------------------------------------------------------------------------------------
+
+def _date_phrases(doc: "Doc", unit: Unit, ents: list[tuple[int, int, "Token"]]
+                  ) -> list[tuple[int, int, "Token"]]:
+    """(first token, end token, root token) of date phrases in the unit."""
+    out: list[tuple[int, int, Token]] = []
+    covered: set[int] = set()
+    for start, end, root in ents:
+        if end <= unit.start or start >= unit.end:
+            continue
+        out.append((start, end, root))
+        covered.update(range(start, end))
+    for i in range(unit.start, unit.end):
+        tok = doc[i]
+        if i not in covered and tok.lower_ in _DATE_WORDS and tok.tag_.startswith("NN"):
+            out.append((i, i + 1, tok))
+    return out
+
+
+def _anchors(trig: "Token", report: "Token | None", unit: Unit,
+             boundaries: frozenset[str] = _CLAUSE_BOUNDARIES) -> list["Token"]:
+    """The trigger and the words governing it inside its own clause complex."""
+    out = [trig]
+    tok = trig
+    for _ in range(8):
+        head = tok.head
+        if head.i == tok.i or not unit.contains(head) or (report is not None and head.i == report.i):
+            break
+        if tok.dep_ in boundaries:
+            break
+        out.append(head)
+        tok = head
+    return out
+
+
+def _event_date(ctx: DocContext, trig: "Token", report: "Token | None", unit: Unit,
+                phrases: list[tuple[int, int, "Token"]], *, future: bool
+                ) -> tuple[str | None, str | None]:
+    if not phrases:
+        return None, None
+    anchors = {t.i: n for n, t in enumerate(_anchors(trig, report, unit))}
+    best: tuple[int, int, int, Token] | None = None
+    for first, end, root in phrases:
+        tok = root
+        for _ in range(6):
+            if tok.i in anchors:
+                cand = (anchors[tok.i], first, end, root)
+                if best is None or cand[0] < best[0]:
+                    best = cand
+                break
+            if tok.dep_ not in _DATE_PATH_DEPS or tok.head.i == tok.i or not unit.contains(tok.head):
+                break
+            if tok.i != root.i and tok.tag_.startswith("VB"):
+                break
+            tok = tok.head
+    if best is None:
+        return None, None
+    _, first, end, root = best
+    doc = ctx.doc
+    if first > unit.start and doc[first - 1].dep_ == "prep" and doc[first - 1].lower_ in (
+            "on", "since", "by", "until"):
+        first -= 1
+    start_char = doc[first].idx
+    end_char = doc[end - 1].idx + len(doc[end - 1].text)
+    text = ctx.article.text[start_char:end_char]
+    return dates_mod.resolve(text, ctx.article.published, future=future), text
+
+
+# ----- places ------------------------------------------------------------------------------------
+
+def _event_place(ctx: DocContext, roles: Roles, trig: "Token", obj_tok: "Token | None",
+                 report: "Token | None", unit: Unit, actor_ids: list[str], *,
+                 material: bool = True) -> str | None:
+    """Place of the event: a place attached to the trigger, its object or its governing words.
+
+    For verbal acts (talks, requests, accusations) a place inside the object is a topic
+    ("discussed the situation in Syria"), not where the act happened, and is skipped.
+    """
+    spans = ctx.place_index.overlapping(unit.start_char, unit.end_char)
+    if not spans:
+        return None
+    doc = ctx.doc
+    anchors = _anchors(trig, report, unit, boundaries=_PLACE_BOUNDARIES)
+    if obj_tok is not None:
+        anchors.insert(1, obj_tok)
+    rank = {t.i: n for n, t in enumerate(anchors)}
+    best: tuple[int, str] | None = None
+    for s, e, pid in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        tok = span.root
+        if not unit.contains(tok) or tok.ent_type_ in ("DATE", "TIME"):
+            continue
+        # a participant ("backed by Egypt", "Turkey escalated") is not where the event happened
+        role = tok
+        while role.dep_ == "conj" and role.head.i != role.i and unit.contains(role.head):
+            role = role.head
+        if role.dep_ in _PARTICIPANT_DEPS or (role.dep_ == "pobj" and role.head.dep_ == "agent"):
+            continue
+        # a place that is also an actor ("sanctions on Avaria") is a place only after "in", "near"...
+        if ctx.actor_at(s, e) is not None and not (
+                role.dep_ == "pobj" and role.head.lower_ in _LOCATIVE):
+            continue
+        # a place inside an actor's phrase ("Tripoli government") is not the event's place
+        if ctx.actor_at(s, e) in actor_ids and ctx.actor_at(s, e) is not None:
+            continue
+        cur = tok
+        for _ in range(8):
+            if cur.i in rank:
+                if best is None or rank[cur.i] < best[0]:
+                    best = (rank[cur.i], pid)
+                break
+            if cur.i != tok.i and roles.actor(cur, unit) in actor_ids and roles.actor(
+                    cur, unit) is not None:
+                break
+            if cur.i != tok.i and cur.tag_.startswith("VB"):
+                break
+            if not material and cur.dep_ in ("dobj", "obj") and cur.head.i in rank:
+                break
+            if cur.lower_ in _DIRECTIONS:  # "40 km south of Varn": Varn is a reference point
+                break
+            if cur.head.i == cur.i or not unit.contains(cur.head):
+                break
+            cur = cur.head
+    return best[1] if best else None

@@ -1,0 +1,371 @@
+"""Source, target and attribution of a trigger, from the dependency parse.
+
+- Actors of a noun phrase come from ``ctx.actor_at`` over its head, then its compounds/possessive/
+  adjectives ("Haftar's forces" → Haftar's side when no actor covers the whole phrase), then, for
+  group heads ("delegates from X", "forces of X"), the object of from/of/for; appositions and
+  relative pronouns lead to their antecedent. Coordinated phrases give one actor each.
+- Subjects are inherited through xcomp/advcl/conj/pcomp ("agreed to talk", "after launching");
+  object control for "asked X to ...", "accused X of ...".
+- Passives: nsubjpass is the target, the "by" agent the source.
+- Attribution: the subject of a reporting verb above the trigger ("X said Y attacked Z"), a
+  reporting parataxis ("..., the ministry said"), or "according to X".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventlens.context import DocContext
+from eventlens.events.codebook import Codebook
+from eventlens.events.sentences import Unit
+from eventlens.events.triggers import Match, lemma
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+_OBJECT_CONTROL = frozenset({
+    "ask", "urge", "tell", "order", "call", "force", "allow", "invite", "persuade", "press",
+    "accuse", "encourage", "request", "instruct", "appeal", "implore", "compel", "charge",
+    "blame", "help", "warn", "push", "pressure", "beg", "convince",
+})
+_SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+_RELATIVE = frozenset({"WDT", "WP", "WP$"})
+_GROUP_PREPS = frozenset({"from", "of", "for"})
+_MAX_ACTORS = 8
+_PRONOUNS = frozenset({"it", "he", "she"})  # "they"/"we" often mean a group, not the speaker
+_ACCUSING = frozenset({"accuse", "allege", "blame", "charge", "suspect"})
+
+
+class Roles:
+    """Syntactic role finder for one article (caches actor look-ups per token)."""
+
+    def __init__(self, ctx: DocContext, cb: Codebook) -> None:
+        self.ctx = ctx
+        self.cb = cb
+        self.group_heads = cb.word("group_heads")
+        self.reporting = cb.word("attribution_verbs")
+        self._cache: dict[int, str | None] = {}
+
+    # ----- actors of noun phrases -------------------------------------------------------------
+
+    def actors(self, tok: "Token | None", unit: Unit, *, expand: bool = True) -> list[str]:
+        """Actor ids of the phrase headed by ``tok`` and of its coordinated phrases."""
+        if tok is None:
+            return []
+        heads = [tok]
+        if expand and not unit.cheap:
+            heads += [c for c in tok.conjuncts if unit.contains(c)]
+        out: list[str] = []
+        for h in heads[:_MAX_ACTORS]:
+            if lemma(h) in self.group_heads or h.lower_ in self.group_heads:
+                # "delegates from the government and the rebels" → the government, the rebels
+                found = []
+                for p in self.prep_objects(h, unit, _GROUP_PREPS):
+                    for c in [p] + ([x for x in p.conjuncts] if expand and not unit.cheap else []):
+                        if unit.contains(c):
+                            ca = self.actor(c, unit)
+                            if ca is not None and ca not in found:
+                                found.append(ca)
+                if found:
+                    out += [a for a in found if a not in out]
+                    continue
+            a = self.actor(h, unit)
+            if a is not None and a not in out:
+                out.append(a)
+        return out
+
+    def actor(self, tok: "Token", unit: Unit, depth: int = 0) -> str | None:
+        if tok.i in self._cache:
+            return self._cache[tok.i]
+        result = self._actor(tok, unit, depth)
+        self._cache[tok.i] = result
+        return result
+
+    def _actor(self, tok: "Token", unit: Unit, depth: int) -> str | None:
+        if depth > 3:
+            return None
+        ctx = self.ctx
+        if tok.tag_ in _RELATIVE and tok.head.dep_ == "relcl" and unit.contains(tok.head.head):
+            return self.actor(tok.head.head, unit, depth + 1)
+        hit = ctx.actor_at(tok.idx, tok.idx + len(tok.text))
+        if hit is not None:
+            return hit
+        if tok.tag_ == "PRP" and tok.lower_ in _PRONOUNS:
+            # "Avaria said it had attacked ...": the pronoun is the reporting verb's subject
+            rep = self.reporting_ancestor(tok.head, unit) if tok.head.i != tok.i else None
+            if rep is not None:
+                s = self.child(rep, unit, _SUBJ_DEPS)
+                if s is not None and s.i != tok.i and s.tag_ != "PRP":
+                    return self.actor(s, unit, depth + 1)
+            return None
+        kids = [c for c in tok.children if unit.contains(c)]
+        left = [c for c in kids if c.i < tok.i]
+        # compounds next to the head ("Haftar forces"), then possessives, then adjectives
+        for deps in (("compound", "nmod"), ("poss",), ("amod", "npadvmod")):
+            for c in sorted((c for c in left if c.dep_ in deps), key=lambda c: -c.i):
+                sub = c.subtree
+                first = min((t for t in sub), key=lambda t: t.i)
+                last = max((t for t in c.subtree), key=lambda t: t.i)
+                hit = ctx.actor_at(first.idx, last.idx + len(last.text))
+                if hit is not None:
+                    return hit
+        if left:
+            first = min(t.i for c in left for t in c.subtree)
+            hit = ctx.actor_at(tok.doc[first].idx, tok.idx + len(tok.text))
+            if hit is not None:
+                return hit
+        if lemma(tok) in self.group_heads or tok.lower_ in self.group_heads:
+            for c in kids:
+                if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS:
+                    for p in c.children:
+                        if p.dep_ == "pobj" and unit.contains(p):
+                            hit = self.actor(p, unit, depth + 1)
+                            if hit is not None:
+                                return hit
+        for c in kids:
+            if c.dep_ == "appos":
+                hit = self.actor(c, unit, depth + 1)
+                if hit is not None:
+                    return hit
+        if tok.dep_ == "appos" and unit.contains(tok.head):
+            return self.actor(tok.head, unit, depth + 1)
+        return None
+
+    # ----- subjects and objects ---------------------------------------------------------------
+
+    @staticmethod
+    def child(tok: "Token", unit: Unit, deps: frozenset[str] | tuple[str, ...]) -> "Token | None":
+        for c in tok.children:
+            if c.dep_ in deps and unit.contains(c):
+                return c
+        return None
+
+    def prep_objects(self, tok: "Token", unit: Unit, preps: frozenset[str]) -> list["Token"]:
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps and unit.contains(c):
+                for p in c.children:
+                    if p.dep_ == "pobj" and unit.contains(p):
+                        out.append(p)
+        return out
+
+    def agent(self, tok: "Token", unit: Unit) -> "Token | None":
+        for c in tok.children:
+            if c.dep_ == "agent" and unit.contains(c):
+                return self.child(c, unit, ("pobj",))
+        return None
+
+    def subject(self, verb: "Token", unit: Unit, depth: int = 0) -> tuple["Token | None", bool]:
+        """(subject token, is_passive_subject) of ``verb``, inherited through control."""
+        if depth > 5 or unit.cheap and depth > 0:
+            return None, False
+        s = self.child(verb, unit, _SUBJ_DEPS)
+        if s is not None:
+            if s.tag_ in _RELATIVE and verb.dep_ == "relcl" and unit.contains(verb.head):
+                return verb.head, False
+            return s, False
+        sp = self.child(verb, unit, ("nsubjpass",))
+        if sp is not None:
+            if sp.tag_ in _RELATIVE and verb.dep_ == "relcl" and unit.contains(verb.head):
+                return verb.head, True
+            return sp, True
+        head = verb.head
+        if head.i == verb.i or not unit.contains(head):
+            return None, False
+        dep = verb.dep_
+        if dep in ("acl", "relcl") and head.tag_.startswith("NN"):
+            # "parties accepting X" / "forces backed by Y"
+            return head, verb.tag_ == "VBN"
+        if dep == "xcomp" and not head.tag_.startswith("VB"):
+            return self.subject(head, unit, depth + 1) if head.dep_ in ("acomp", "attr") and \
+                unit.contains(head.head) and head.head.i != head.i else (None, False)
+        if dep == "xcomp":
+            if lemma(head) in _OBJECT_CONTROL:
+                o = self.child(head, unit, ("dobj", "obj"))
+                if o is None:  # "called on X to ...", "appealed to X to ..."
+                    on = self.prep_objects(head, unit, frozenset({"on", "upon", "to"}))
+                    o = on[0] if on else None
+                if o is not None:
+                    return o, False
+            return self.subject(head, unit, depth + 1)
+        if dep == "pcomp" and head.dep_ == "prep" and unit.contains(head.head):
+            gov = head.head
+            if head.lower_ == "of" and lemma(gov) in _OBJECT_CONTROL:
+                o = self.child(gov, unit, ("dobj", "obj"))
+                if o is not None:
+                    return o, False
+            if gov.tag_.startswith("VB"):
+                return self.subject(gov, unit, depth + 1)
+            return None, False
+        if dep in ("advcl", "conj") and head.tag_.startswith("VB"):
+            return self.subject(head, unit, depth + 1)
+        if dep in ("acomp", "attr") and head.tag_.startswith("VB"):
+            return self.subject(head, unit, depth + 1)
+        return None, False
+
+    # ----- governing verb of a nominal trigger -------------------------------------------------
+
+    def governor(self, noun: "Token", unit: Unit) -> tuple["Token | None", str | None]:
+        """Verb that takes the nominal trigger as object ('launched airstrikes', 'agreed to talks').
+
+        Returns (verb, relation) with relation 'dobj' or the linking preposition.
+        """
+        bridges = self.cb.word("nominal_bridges")
+        tok = noun
+        rel: str | None = None
+        for _ in range(6):
+            dep = tok.dep_
+            head = tok.head
+            if head.i == tok.i or not unit.contains(head):
+                return None, None
+            if dep in ("dobj", "obj", "nsubjpass"):
+                if head.tag_.startswith("VB"):
+                    return head, dep
+                if lemma(head) in bridges:
+                    tok = head
+                    continue
+                return None, None
+            if dep == "conj":
+                tok = head
+                continue
+            if dep == "pobj" and head.dep_ in ("prep", "agent"):
+                prep = head
+                gov = prep.head
+                if not unit.contains(gov) or gov.i == prep.i:
+                    return None, None
+                rel = prep.lower_
+                if gov.tag_.startswith("VB"):
+                    return gov, rel
+                if lemma(gov) in bridges or (gov.lower_ in bridges):
+                    tok = gov
+                    continue
+                return None, None
+            return None, None
+        return None, None
+
+    # ----- attribution ------------------------------------------------------------------------
+
+    def attribution(self, trig: "Token", unit: Unit) -> tuple[str | None, str | None]:
+        """(according_to actor id, reporting verb lemma) for the trigger, if any."""
+        tok = trig
+        for _ in range(12):
+            acc = self._according_to(tok, unit)
+            if acc is not None:
+                return acc, "accord"
+            for c in tok.children:
+                if c.dep_ == "parataxis" and unit.contains(c) and lemma(c) in self.reporting:
+                    spk = self._speaker(c, unit)
+                    if spk is not None:
+                        return spk, lemma(c)
+            head = tok.head
+            if head.i == tok.i or not unit.contains(head):
+                break
+            if lemma(head) in _ACCUSING and tok.dep_ in ("prep", "pcomp", "ccomp", "xcomp"):
+                return self._speaker(head, unit), lemma(head)
+            if lemma(head) in self.reporting and tok.dep_ in ("ccomp", "xcomp", "parataxis",
+                                                               "conj", "advcl", "dobj"):
+                spk = self._speaker(head, unit)
+                return spk, lemma(head)
+            tok = head
+        return None, None
+
+    def _speaker(self, verb: "Token", unit: Unit) -> str | None:
+        s, passive = self.subject(verb, unit)
+        if s is None or passive:
+            return None
+        return self.actor(s, unit)
+
+    def _according_to(self, tok: "Token", unit: Unit) -> str | None:
+        for c in tok.children:
+            if c.lower_ == "according" and unit.contains(c):
+                for p in c.children:
+                    if p.lower_ == "to":
+                        o = self.child(p, unit, ("pobj",))
+                        if o is not None:
+                            return self.actor(o, unit)
+        return None
+
+    def reporting_ancestor(self, trig: "Token", unit: Unit) -> "Token | None":
+        """The nearest reporting verb above the trigger (stops the walk for dates and status)."""
+        tok = trig
+        for _ in range(12):
+            head = tok.head
+            if head.i == tok.i or not unit.contains(head):
+                return None
+            if lemma(head) in self.reporting:
+                return head
+            tok = head
+        return None
+
+
+def trigger_roles(m: Match, r: Roles, unit: Unit) -> tuple[list[str], list[str], "Token | None"]:
+    """(source actor ids, target actor ids, token whose phrase is the target or place)."""
+    cb = r.cb
+    et = cb.type(m.rule.type)
+    tok = m.token
+    tpreps = et.target_preps | ({m.rule.target_via} if m.rule.target_via else frozenset())
+    src_tok: Token | None = None
+    tgt_toks: list[Token] = []
+    if not m.nominal:
+        subj, passive = r.subject(tok, unit)
+        ag = r.agent(tok, unit)
+        if passive:
+            src_tok = ag
+            if subj is not None:
+                tgt_toks.append(subj)
+        else:
+            src_tok = subj if subj is not None else ag
+            obj = r.child(tok, unit, ("dobj", "obj", "dative"))
+            if m.obj is not None:
+                obj = None  # light verb + noun: the noun is not the target
+            if obj is not None:
+                tgt_toks.append(obj)
+        holder = m.obj if m.obj is not None else tok
+        tgt_toks += r.prep_objects(holder, unit, tpreps)
+        if holder.i != tok.i:
+            tgt_toks += r.prep_objects(tok, unit, tpreps)
+    else:
+        poss = r.child(tok, unit, ("poss",))
+        by = r.prep_objects(tok, unit, frozenset({"by"}))
+        src_tok = by[0] if by else poss
+        if src_tok is None and not et.symmetric:
+            # "Russian airstrikes", "Avarian jets' raids" - but not "Libya talks" (a topic/place)
+            for c in tok.children:
+                if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and unit.contains(c):
+                    if r.ctx.place_at(c.idx, c.idx + len(c.text)) is not None:
+                        continue
+                    if r.actor(c, unit) is not None:
+                        src_tok = c
+                        break
+        tgt_toks += r.prep_objects(tok, unit, tpreps)
+        if src_tok is None or not tgt_toks:
+            gov, rel = r.governor(tok, unit)
+            if gov is not None and rel is not None:
+                light = cb.word("light_verbs") | cb.word("planning_words")
+                # "discussed ... in a phone talk": the governor is a trigger of the same type
+                same = any(x.type == m.rule.type for x in cb.verb_rules.get(lemma(gov), ()))
+                if same or (lemma(gov) in light and rel in ("dobj", "obj", "to", "nsubjpass")):
+                    if src_tok is None:
+                        subj, passive = r.subject(gov, unit)
+                        if passive:
+                            subj = r.agent(gov, unit)
+                        src_tok = subj
+                    if not tgt_toks:
+                        tgt_toks += r.prep_objects(gov, unit, et.target_preps)
+    if et.symmetric and src_tok is None and not tgt_toks:
+        # "talks between Moscow and Kyiv"
+        between = r.prep_objects(tok, unit, frozenset({"between", "among"}))
+        if between:
+            pair = r.actors(between[0], unit)
+            if len(pair) > 1:
+                return pair[:1], pair[1:], None
+    sources = r.actors(src_tok, unit)
+    targets: list[str] = []
+    for t in tgt_toks:
+        for a in r.actors(t, unit):
+            if a not in targets:
+                targets.append(a)
+    if et.symmetric and not targets and len(sources) > 1:
+        sources, targets = sources[:1], sources[1:]
+    place_tok = tgt_toks[0] if tgt_toks else (m.obj if m.obj is not None else None)
+    return sources, targets, place_tok

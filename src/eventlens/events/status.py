@@ -1,0 +1,90 @@
+"""Status of an event from the words around its trigger.
+
+Walks from the trigger up its governing words (stopping at a reporting verb, whose own modality
+belongs to the report) and looks at negation, modal auxiliaries, conditional clauses, planning,
+refusing and claiming words. Priority: negated > hypothetical > planned > claimed > asserted.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventlens.events.codebook import Codebook
+from eventlens.events.sentences import Unit
+from eventlens.events.triggers import lemma
+from eventlens.types import EventStatus
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_HYPO_AUX = frozenset({"would", "could", "may", "might", "should", "can", "'d", "must"})
+_PLANNED_MODS = frozenset({"planned", "proposed", "upcoming", "future", "scheduled", "expected",
+                           "possible", "potential", "next"})
+_NEG_DET = frozenset({"no", "never"})
+
+
+def event_status(trig: "Token", unit: Unit, cb: Codebook, stop: "Token | None",
+                 claimed_by_report: bool = False) -> EventStatus:
+    negating = cb.word("negating_words")
+    planning = cb.word("planning_words")
+    hypo = cb.word("hypothetical_words")
+    markers = cb.word("claim_markers")
+    conds = cb.word("conditional_marks")
+    neg = hyp = plan = claim = False
+    tok = trig
+    first = True
+    same_pred = True  # still inside the trigger's own predicate ("will conduct the talks")
+    for _ in range(10):
+        for c in tok.children:
+            if not unit.contains(c):
+                continue
+            if not same_pred and c.dep_ in ("neg", "aux", "auxpass", "det", "amod", "compound"):
+                continue
+            low = c.lower_
+            if c.dep_ == "neg" or (c.dep_ == "det" and low in _NEG_DET):
+                neg = True
+            elif c.dep_ in ("aux", "auxpass"):
+                if low in _FUTURE_AUX:
+                    plan = True
+                elif low in _HYPO_AUX:
+                    hyp = True
+            elif c.dep_ == "mark" and low in conds:
+                hyp = True
+            elif c.dep_ in ("advmod", "amod") and low in markers:
+                claim = True
+            elif first and c.dep_ in ("amod", "compound") and low in _PLANNED_MODS:
+                plan = True
+            elif c.dep_ == "advmod" and low in ("likely", "possibly", "perhaps", "probably"):
+                hyp = True
+        head = tok.head
+        if head.i == tok.i or not unit.contains(head) or (stop is not None and head.i == stop.i):
+            break
+        if tok.dep_ in ("relcl", "acl"):
+            break
+        hl = lemma(head)
+        if tok.dep_ in ("xcomp", "pcomp", "pobj", "prep", "ccomp", "dobj", "acomp", "advcl"):
+            if hl in negating:
+                # "refused to meet", "denies targeting" (not "halt the siege": it goes on)
+                neg = neg or tok.dep_ in ("xcomp", "pcomp")
+            elif hl in planning or head.lower_ in planning:
+                plan = True
+            elif hl in hypo or head.lower_ in hypo:
+                hyp = True
+            elif hl in ("accuse", "allege", "claim", "charge", "blame", "suspect"):
+                claim = True
+        if tok.dep_ not in ("dobj", "pobj", "prep", "xcomp", "conj", "nsubjpass", "obj"):
+            same_pred = False
+        first = False
+        tok = head
+    if claimed_by_report:
+        claim = True
+    if neg:
+        return EventStatus.NEGATED
+    if hyp:
+        return EventStatus.HYPOTHETICAL
+    if plan:
+        return EventStatus.PLANNED
+    if claim:
+        return EventStatus.CLAIMED
+    return EventStatus.ASSERTED

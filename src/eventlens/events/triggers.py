@@ -1,0 +1,152 @@
+"""Trigger matching: tokens of a unit → codebook trigger rules.
+
+One dictionary look-up per token (lemma → rules precompiled in the codebook), then the rule's few
+syntactic constraints are checked on the token's children. No regular expressions per sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventlens.events.codebook import Codebook, TriggerRule
+from eventlens.events.sentences import Unit
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+# a trigger word inside a name ("Group to Support Islam", "Rapid Support Forces") is no trigger
+_NAME_ENTS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT",
+                        "LAW", "PRODUCT"})
+MAX_TRIGGERS_CHEAP = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    rule: TriggerRule
+    token: "Token"  # the verb or noun the rule matched
+    first: int  # token span of the trigger text (inclusive first, exclusive last)
+    last: int
+    obj: "Token | None" = None  # matched direct object (light verb + noun rules)
+
+    @property
+    def nominal(self) -> bool:
+        return self.rule.pos == "n"
+
+
+def lemma(tok: "Token") -> str:
+    return tok.lemma_.lower()
+
+
+def _children(tok: "Token", unit: Unit) -> list["Token"]:
+    return [c for c in tok.children if unit.contains(c)]
+
+
+def _dobj(tok: "Token", unit: Unit) -> "Token | None":
+    for c in _children(tok, unit):
+        if c.dep_ in ("dobj", "obj"):
+            return c
+    return None
+
+
+def _check(rule: TriggerRule, tok: "Token", unit: Unit) -> tuple[bool, int, int, "Token | None"]:
+    first, last, obj = tok.i, tok.i + 1, None
+    kids = _children(tok, unit)
+    if rule.compound:
+        mods = [c for c in kids if c.dep_ in _MODIFIER_DEPS and c.i < tok.i
+                and (lemma(c) in rule.compound or c.lower_ in rule.compound)]
+        if not mods:
+            return False, first, last, None
+        first = min(m.i for m in mods)
+    if rule.obj:
+        o = _dobj(tok, unit)
+        if o is None or (lemma(o) not in rule.obj and o.lower_ not in rule.obj):
+            return False, first, last, None
+        obj = o
+        if 0 < o.i - tok.i <= 4:
+            last = o.i + 1
+    if rule.not_obj:
+        o = _dobj(tok, unit)
+        if o is not None and (lemma(o) in rule.not_obj or o.lower_ in rule.not_obj):
+            return False, first, last, None
+    if rule.with_:
+        holders = [tok] + ([obj] if obj is not None else [])
+        d = _dobj(tok, unit)
+        if d is not None:
+            holders.append(d)
+        found = False
+        for h in holders:
+            for c in _children(h, unit):
+                if c.dep_ == "prep" and c.lower_ == "with":
+                    for p in _children(c, unit):
+                        if p.dep_ == "pobj" and (lemma(p) in rule.with_ or any(
+                                lemma(x) in rule.with_ for x in p.conjuncts)):
+                            found = True
+        if not found:
+            return False, first, last, None
+    if rule.needs:
+        if not _needs(rule.needs, kids):
+            return False, first, last, None
+    return True, first, last, obj
+
+
+def _needs(needs: str, kids: list["Token"]) -> bool:
+    if needs == "xcomp":
+        return any(c.dep_ == "xcomp" for c in kids)
+    if needs == "dobj":
+        return any(c.dep_ in ("dobj", "obj") for c in kids)
+    kind, _, word = needs.partition(":")
+    if kind == "prep":
+        return any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == word for c in kids)
+    if kind == "prt":
+        return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == word for c in kids)
+    return False
+
+
+def _in_name_run(doc: "Doc", tok: "Token", unit: Unit) -> bool:
+    """A capitalised word between capitalised words ("Group to Support Islam")."""
+    prev = doc[tok.i - 1] if tok.i - 1 >= unit.start else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < unit.end else None
+    def cap(t: "Token | None") -> bool:
+        return t is not None and t.is_title and t.tag_.startswith("NNP")
+    return cap(nxt) or (cap(prev) and prev is not None and prev.i > unit.start)
+
+
+def match_unit(doc: "Doc", unit: Unit, cb: Codebook,
+               in_names: "Callable[[int, int], object] | None" = None) -> list[Match]:
+    """Trigger matches of one unit, in text order; at most one rule per token.
+
+    ``in_names(start, end)`` is truthy when the characters are inside a known name (an actor
+    mention); such tokens are never triggers.
+    """
+    out: list[Match] = []
+    words = [t for t in doc[unit.start:unit.end] if t.is_alpha and len(t.text) > 3]
+    headline = bool(words) and sum(t.is_title for t in words) / len(words) > 0.6
+    for i in range(unit.start, unit.end):
+        tok = doc[i]
+        tag = tok.tag_
+        if tag.startswith("VB"):
+            rules = cb.verb_rules.get(lemma(tok))
+        elif tag.startswith("NN") and not unit.cheap:
+            rules = cb.noun_rules.get(lemma(tok))
+            if rules is None and tok.lower_.endswith("s"):
+                rules = cb.noun_rules.get(tok.lower_)
+        else:
+            continue
+        if not rules:
+            continue
+        if tok.is_title and tok.i > unit.start and not headline and (
+                tok.ent_type_ in _NAME_ENTS or _in_name_run(doc, tok, unit)):
+            continue
+        if in_names is not None and tok.is_title and in_names(tok.idx, tok.idx + len(tok.text)):
+            continue
+        for rule in rules:
+            ok, first, last, obj = _check(rule, tok, unit)
+            if ok:
+                out.append(Match(rule=rule, token=tok, first=first, last=last, obj=obj))
+                break
+        if unit.cheap and len(out) >= MAX_TRIGGERS_CHEAP:
+            break
+    return out

@@ -1,0 +1,278 @@
+"""Evaluation of the quote stage on PolNeAR (brat standoff: Source / Cue / Content spans).
+
+``evaluate(data)`` scores the dev and test splits of ``data`` (the ``polnear`` folder):
+cue, source and content span F1, exact and overlap, for all attributions and for direct ones
+(gold: content contains a quotation mark; predicted: a direct piece is part of it), and, as a
+diagnostic only, "speech": gold attributions whose cue is a speech cue of our lexicon (PolNeAR
+also annotates beliefs, stances and evaluations: "attacked Trump", "opposed Assad") against
+all predictions.
+
+* exact (as in BBC citron's evaluator): a predicted cue is right if a gold cue has the same
+  span; a predicted source (content) is right if a gold attribution with an overlapping cue
+  has exactly the same source (content) spans. Sources are scored only where a source exists.
+* overlap (citron's token overlap, set-based): precision = predicted tokens of a role that are
+  also gold tokens of that role / predicted tokens; recall likewise over gold tokens.
+  Tokens are ``\\w+`` runs and single punctuation marks.
+
+Conventions normalised here, not in the product output: PolNeAR's direct content includes the
+quotation marks, so predicted direct pieces are widened over their marks; pieces quoted inside
+a reported content (mixed quotes) are part of that content, not attributions of their own.
+One annotator file per article (the first by name).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from eventlens.context import DocContext
+from eventlens.types import Article
+
+if TYPE_CHECKING:  # pragma: no cover
+    from eventlens.pipeline import Resources
+
+log = logging.getLogger(__name__)
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_QUOTE_CHARS = set("\"'“”‘’«»„")
+ROLES = ("cue", "source", "content")
+
+
+@dataclass(slots=True)
+class Attr:
+    cue: list[tuple[int, int]]
+    source: list[tuple[int, int]]
+    content: list[tuple[int, int]]
+    direct: bool = False
+
+
+@dataclass(slots=True)
+class _Counts:
+    exact: dict[str, list[int]] = field(default_factory=lambda: {r: [0, 0, 0, 0] for r in ROLES})
+    overlap: dict[str, list[int]] = field(default_factory=lambda: {r: [0, 0, 0] for r in ROLES})
+    n_gold: int = 0
+    n_pred: int = 0
+
+
+def read_gold(ann: str, text: str) -> list[Attr]:
+    """Attributions of one brat .ann file (spans may be discontinuous: 'a b;c d')."""
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    events: list[str] = []
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            label, _, offs = parts[1].partition(" ")
+            segs = []
+            for seg in offs.split(";"):
+                a, b = seg.split()
+                segs.append((int(a), int(b)))
+            spans[parts[0]] = (label, segs)
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(parts[1])
+    out = []
+    for ev in events:
+        roles: dict[str, list[tuple[int, int]]] = {"Cue": [], "Source": [], "Content": []}
+        for arg in ev.split():
+            role, _, tid = arg.partition(":")
+            role = role.rstrip("0123456789")
+            if role in roles and tid in spans:
+                roles[role].extend(spans[tid][1])
+        if not roles["Content"] and not roles["Cue"]:
+            continue
+        content_text = "".join(text[s:e] for s, e in roles["Content"])
+        out.append(
+            Attr(
+                cue=sorted(roles["Cue"]),
+                source=sorted(roles["Source"]),
+                content=sorted(roles["Content"]),
+                direct=any(ch in _QUOTE_CHARS - {"'", "’"} for ch in content_text),
+            )
+        )
+    return out
+
+
+def predicted(ctx: DocContext) -> list[Attr]:
+    """The quote stage's attributions of one article, in the benchmark's conventions."""
+    from eventlens.quotes import find_attributions
+
+    text = ctx.article.text
+    out = []
+    for a in find_attributions(ctx):
+        contents = []
+        for s, e, direct in a.contents:
+            if direct:
+                if s > 0 and text[s - 1] in _QUOTE_CHARS:
+                    s -= 1
+                if e < len(text) and text[e] in _QUOTE_CHARS:
+                    e += 1
+            contents.append((s, e))
+        out.append(
+            Attr(
+                cue=[a.cue] if a.cue else [],
+                source=[a.source] if a.source else [],
+                content=sorted(contents),
+                direct=a.direct or bool(a.nested),
+            )
+        )
+    return out
+
+
+def _speech_cue(doc: Any, g: Attr, lex: Any) -> bool:
+    """Whether a gold cue is a speech cue of our lexicon (a diagnostic subset, not a goal)."""
+    if not g.cue:
+        return False
+    text = doc.text if "_eventlens_text" not in doc.user_data else doc.user_data["_eventlens_text"]
+    cue = " ".join(text[s:e] for s, e in g.cue).lower().strip()
+    if cue in (":", "according to"):
+        return True
+    span = doc.char_span(g.cue[0][0], g.cue[-1][1], alignment_mode="expand")
+    return span is not None and any(
+        t.lemma_.lower() in lex.verbs and t.lemma_.lower() not in lex.beliefs for t in span
+    )
+
+
+def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def _tokens(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _TOKEN.finditer(text)]
+
+
+def _token_set(tokens: list[tuple[int, int]], spans: list[tuple[int, int]]) -> set[int]:
+    out: set[int] = set()
+    for s, e in spans:
+        for i, (ts, te) in enumerate(tokens):
+            if ts >= e:
+                break
+            if te > s:
+                out.add(i)
+    return out
+
+
+def score_doc(text: str, gold: list[Attr], pred: list[Attr], counts: _Counts) -> None:
+    """Add one document's exact and overlap counts."""
+    counts.n_gold += len(gold)
+    counts.n_pred += len(pred)
+    ex = counts.exact
+    # exact: [tp_pred, n_pred, tp_gold, n_gold]
+    for p in pred:
+        if p.cue:
+            ex["cue"][1] += 1
+            ex["cue"][0] += any(g.cue == p.cue for g in gold)
+        if p.source:
+            ex["source"][1] += 1
+            ex["source"][0] += any(_overlaps(g.cue, p.cue) and g.source == p.source for g in gold)
+        ex["content"][1] += 1
+        ex["content"][0] += any(_overlaps(g.cue, p.cue) and g.content == p.content for g in gold)
+    for g in gold:
+        if g.cue:
+            ex["cue"][3] += 1
+            ex["cue"][2] += any(g.cue == p.cue for p in pred)
+        if g.source:
+            ex["source"][3] += 1
+            ex["source"][2] += any(_overlaps(g.cue, p.cue) and g.source == p.source for p in pred)
+        ex["content"][3] += 1
+        ex["content"][2] += any(_overlaps(g.cue, p.cue) and g.content == p.content for p in pred)
+    tokens = _tokens(text)
+    for role in ROLES:
+        ps = _token_set(tokens, [s for p in pred for s in getattr(p, role)])
+        gs = _token_set(tokens, [s for g in gold for s in getattr(g, role)])
+        ov = counts.overlap[role]
+        ov[0] += len(ps & gs)
+        ov[1] += len(ps)
+        ov[2] += len(gs)
+
+
+def _prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> dict[str, float]:
+    p = tp_p / n_p if n_p else 0.0
+    r = tp_g / n_g if n_g else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
+
+
+def _report(c: _Counts) -> dict[str, Any]:
+    out: dict[str, Any] = {"gold": c.n_gold, "pred": c.n_pred}
+    for role in ROLES:
+        tp_p, n_p, tp_g, n_g = c.exact[role]
+        ov, np_, ng = c.overlap[role]
+        out[role] = {"exact": _prf(tp_p, n_p, tp_g, n_g), "overlap": _prf(ov, np_, ov, ng)}
+    return out
+
+
+def load_split(data: Path, split: str, limit: int | None = None) -> list[tuple[str, str, str]]:
+    """(name, text, ann) of a split, sorted by name, one annotator per article."""
+    text_dir, ann_dir = data / split / "text", data / split / "attributions"
+    anns: dict[str, Path] = {}
+    for p in sorted(ann_dir.glob("*.ann")):
+        anns.setdefault(p.stem.rsplit("_", 1)[0], p)
+    out = []
+    for tp in sorted(text_dir.glob("*.txt")):
+        if tp.stem not in anns:
+            continue
+        out.append((tp.stem, tp.read_text(encoding="utf-8"), anns[tp.stem].read_text(encoding="utf-8")))
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+def evaluate(
+    data: Path,
+    *,
+    res: "Resources | None" = None,
+    limit: int | None = None,
+    splits: tuple[str, ...] = ("dev", "test"),
+) -> dict:
+    """Scores on each split of PolNeAR at ``data``; ``limit`` takes the first N articles of each."""
+    from eventlens import actors
+    from eventlens.config import Config
+    from eventlens.quotes.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    if res is None:
+        from eventlens.pipeline import Resources
+
+        res = Resources.load(Config(stages=("actors", "quotes")))
+    data = Path(data)
+    result: dict[str, Any] = {"data": str(data), "limit": limit}
+    for split in splits:
+        docs = load_split(data, split, limit)
+        if not docs:
+            continue
+        counts, direct, speech = _Counts(), _Counts(), _Counts()
+        t_parse = t_quotes = 0.0
+        actor_failures = 0
+        t0 = time.perf_counter()
+        parsed = list(res.nlp.pipe([t for _, t, _ in docs], batch_size=8))
+        t_parse = time.perf_counter() - t0
+        for (name, text, ann), doc in zip(docs, parsed):
+            article = Article(id=name, text=text, source=name)
+            ctx = DocContext(article=article, doc=doc)
+            if "actors" in res.config.stages:
+                try:
+                    ctx.actors, ctx.actor_index = actors.resolve_actors(article, doc, res.actor_kb)
+                except Exception as exc:  # an actor-stage bug must not stop the quote scores
+                    log.warning("actors failed on %s (%s: %s); scoring without actors",
+                                name, type(exc).__name__, exc)
+                    actor_failures += 1
+            t1 = time.perf_counter()
+            pred = predicted(ctx)
+            t_quotes += time.perf_counter() - t1
+            gold = read_gold(ann, text)
+            score_doc(text, gold, pred, counts)
+            score_doc(text, [g for g in gold if g.direct], [p for p in pred if p.direct], direct)
+            score_doc(text, [g for g in gold if _speech_cue(doc, g, lex)], pred, speech)
+        result[split] = {
+            "articles": len(docs),
+            "all": _report(counts),
+            "direct": _report(direct),
+            "speech": _report(speech),
+            "seconds_parse": round(t_parse, 2),
+            "seconds_quotes": round(t_quotes, 3),
+            "actor_failures": actor_failures,
+        }
+    return result

@@ -1,0 +1,481 @@
+"""Attributions from the dependency parse: cue, source and content spans.
+
+An :class:`Attribution` is one act of saying: a cue ("said", "according to"), an optional
+source span (the speaker as written: "Maria Lopez, a spokeswoman for the Red Cross", "he",
+"the statement") and one or more content spans. Content spans are direct (the inside of
+quotation marks) or reported (a clause). ``nested`` holds direct pieces quoted inside a
+reported content ("X said that the plan was "a disaster"") — they are part of that content,
+and are also emitted as direct quotes of their own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from eventlens.quotes.lexicon import CueLexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+log = logging.getLogger(__name__)
+
+_QUOTE_CHARS = set("\"'“”‘’«»„")
+_SUBJ = {"nsubj", "csubj"}
+_CLAUSE_CONTENT = {"ccomp"}
+_BLOCKERS = {"decline", "refuse", "fail"}  # "declined to say whether ..."
+_INVERTED_DEPS = {"parataxis", "ccomp", "advcl", "conj"}
+_MAX_CLIMB = 3
+_INVERTED_SUBJ = {"dobj", "attr", "npadvmod", "dative", "oprd", "nsubjpass"}
+_OBJECTS = {"dobj", "ccomp", "xcomp", "dative", "attr", "oprd", "pobj"}
+_INVERTED_CHILDREN = {"punct", "aux", "advmod", "npadvmod", "prep", "advcl"}
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One act of saying, in character offsets of the article text."""
+
+    cue: tuple[int, int] | None
+    cue_token: int | None  # index of the cue's head token in the doc
+    source: tuple[int, int] | None
+    source_head: int | None  # index of the source's head token
+    contents: list[tuple[int, int, bool]] = field(default_factory=list)  # (start, end, direct)
+    nested: list[tuple[int, int]] = field(default_factory=list)
+    kind: str = "verb"  # verb | prep | none
+    speaker: str | None = None
+
+    @property
+    def start(self) -> int:
+        starts = [s for s, _, _ in self.contents]
+        if self.cue:
+            starts.append(self.cue[0])
+        return min(starts) if starts else 0
+
+    @property
+    def direct(self) -> bool:
+        return any(d for _, _, d in self.contents)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip spaces and edge punctuation, keeping quote marks and what they enclose."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start:
+        ch = text[end - 1]
+        if ch.isspace() or ch in ",;:—–-(":
+            end -= 1
+        elif ch == "." and (end - 2 < start or text[end - 2] not in _QUOTE_CHARS):
+            end -= 1
+        else:
+            break
+    return _close_quote(text, start, end)
+
+
+_OPENERS = {"“": "”", "«": "»", '"': '"'}
+
+
+def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
+    """Stretch a content over the closing mark of a quote it opens ('that it was "a disaster."')."""
+    inner = text[start:end]
+    for op, cl in _OPENERS.items():
+        n_open = inner.count(op) if op != cl else inner.count(op) % 2
+        n_close = inner.count(cl) if op != cl else 0
+        if n_open > n_close:
+            j = end
+            while j < len(text) and j - end < 3 and text[j] in ".,!?;":
+                j += 1
+            if j < len(text) and text[j] == cl:
+                return start, j + 1
+    return start, end
+
+
+def is_cue_verb(tok: "Token", lex: CueLexicon) -> str | None:
+    if tok.pos_ not in ("VERB",) or tok.text in _QUOTE_CHARS:
+        return None
+    frame = lex.verb_frame(tok.lemma_)
+    if frame is None:
+        if _phrasal_prep(tok, lex) is None:
+            return None
+        frame = "phrasal"
+    if any(c.dep_ == "neg" for c in tok.children):
+        return None
+    head = tok.head
+    if head is not tok and head.lemma_.lower() in _BLOCKERS:
+        return None
+    if any(c.dep_ == "neg" for c in head.children) and tok.dep_ == "xcomp":
+        return None
+    return frame
+
+
+def _phrasal_prep(tok: "Token", lex: CueLexicon) -> tuple["Token", str] | None:
+    """The preposition of a phrasal cue ("called for", "pointed to") and its frame."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.i > tok.i:
+            frame = lex.verb_frame(f"{tok.lemma_.lower()} {c.lower_}")
+            if frame is not None:
+                return c, frame
+    return None
+
+
+def cue_span(tok: "Token", lex: CueLexicon | None = None) -> tuple[int, int]:
+    """The cue verb plus an adjacent particle ("pointed out") or phrasal preposition ("called for")."""
+    start, end = tok.idx, tok.idx + len(tok)
+    for c in tok.children:
+        if c.dep_ == "prt" and c.i == tok.i + 1:
+            end = c.idx + len(c)
+    if lex is not None:
+        found = _phrasal_prep(tok, lex)
+        if found is not None and found[0].i == tok.i + 1:
+            end = found[0].idx + len(found[0])
+    return start, end
+
+
+def find_source(tok: "Token") -> tuple[tuple[int, int] | None, int | None]:
+    """Source span and head token index of a cue verb (climbing xcomp/conj/advcl chains)."""
+    found = _find_subject(tok)
+    if found[0] is not None:
+        return found
+    # inverted order the parser missed: '"...," said the aid worker.'
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and (prev.text == "," or prev.text in _QUOTE_CHARS):
+        for c in tok.children:
+            if c.i > tok.i and c.dep_ in _INVERTED_SUBJ and c.pos_ in ("NOUN", "PROPN"):
+                return _subtree_span(c, exclude=tok), c.i
+    return None, None
+
+
+def _find_subject(tok: "Token") -> tuple[tuple[int, int] | None, int | None]:
+    cur = tok
+    for _ in range(_MAX_CLIMB + 1):
+        for c in cur.children:
+            if c.dep_ in _SUBJ:
+                return _subtree_span(c, exclude=tok), c.i
+        for c in cur.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return _subtree_span(p, exclude=tok), p.i
+        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head is not cur:
+            cur = cur.head
+            continue
+        break
+    return None, None
+
+
+def _subtree_span(tok: "Token", *, exclude: "Token | None" = None) -> tuple[int, int]:
+    """The token's subtree as a trimmed char span (the benchmark's source convention:
+    appositions and relative clauses included), clipped to its paragraph."""
+    doc = tok.doc
+    left, right = tok.left_edge.i, tok.right_edge.i
+    if exclude is not None and left <= exclude.i <= right:
+        right = max(tok.i, exclude.i - 1)
+    ps, pe = para_bounds(doc_text(doc), tok.idx)
+    text = doc_text(doc)
+    s = max(doc[left].idx, ps)
+    e = min(doc[right].idx + len(doc[right]), pe)
+    for dash in (" — ", " -- ", " – "):  # a dateline: "CITY (AP) — The minister"
+        cut = text.find(dash, s, tok.idx)
+        if cut >= 0:
+            s = cut + len(dash)
+    while s < e and (text[s] in _QUOTE_CHARS or text[s].isspace()):
+        s += 1
+    return trim(doc_text(doc), s, e) if e > s else (tok.idx, tok.idx + len(tok))
+
+
+def doc_text(doc: "Doc") -> str:
+    """``doc.text``, cached on the doc (spaCy rebuilds the string on every access)."""
+    text = doc.user_data.get("_eventlens_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["_eventlens_text"] = text
+    return text
+
+
+def para_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The paragraph (newline-delimited line) around char ``pos``."""
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    return s, len(text) if e < 0 else e
+
+
+def _content_pieces(
+    doc: "Doc", left: int, right: int, holes: list[tuple[int, int]], anchor: "Token"
+) -> list[tuple[int, int]]:
+    """Char pieces of tokens left..right minus token ranges in ``holes`` (inclusive),
+    clipped to the paragraph of the cue ``anchor``."""
+    ps, pe = para_bounds(doc_text(doc), anchor.idx)
+    pieces: list[tuple[int, int]] = []
+    cur = left
+    for hs, he in sorted(holes):
+        if hs > cur:
+            pieces.append((cur, hs - 1))
+        cur = max(cur, he + 1)
+    if cur <= right:
+        pieces.append((cur, right))
+    out = []
+    for a, b in pieces:
+        if b < a:
+            continue
+        s = max(doc[a].idx, ps)
+        e = min(doc[b].idx + len(doc[b]), pe)
+        if e <= s:
+            continue
+        s, e = trim(doc_text(doc), s, e)
+        if e - s >= 2:
+            out.append((s, e))
+    return out
+
+
+def _extend_right(tok: "Token", comp: "Token") -> int:
+    """Right edge of a content clause, stretched over a stray tail the parser hung elsewhere
+    ("... saying that they were targeting | rebel forces on the edge.")."""
+    right = comp.right_edge.i
+    if not tok.doc.has_annotation("SENT_START"):
+        return right
+    sent_end = tok.sent.end - 1
+    while sent_end > right and tok.doc[sent_end].is_punct:
+        sent_end -= 1
+    if sent_end <= right:
+        return right
+    own = {t.i for t in tok.subtree}
+    for i in range(right + 1, sent_end + 1):
+        t = tok.doc[i]
+        if i in own or t.text in ",;:" or t.text in _QUOTE_CHARS:
+            return right
+    return sent_end
+
+
+def _animate_subject(tok: "Token") -> bool:
+    """Whether the verb's subject can be a speaker (a name, a pronoun, an organisation).
+
+    "The battle has threatened to plunge the country into chaos" is not a threat anyone made.
+    """
+    _, head = find_source(tok)
+    if head is None:
+        return False
+    subj = tok.doc[head]
+    return subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _phrasal_content(tok: "Token", lex: CueLexicon) -> list[tuple[int, int]]:
+    """"called for a ban on ..." → "a ban on ..."; "called on X to ..." → "X to ..."."""
+    found = _phrasal_prep(tok, lex)
+    if found is None:
+        return []
+    prep, frame = found
+    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None or pobj.pos_ == "PRON":
+        return []
+    right = pobj.right_edge.i
+    if frame == "request":
+        for c in tok.children:
+            if c.dep_ == "xcomp" and c.i > right:
+                right = c.right_edge.i
+    return _content_pieces(tok.doc, pobj.left_edge.i, right, [], tok)
+
+
+def _verb_content(tok: "Token", frame: str, lex: CueLexicon) -> list[tuple[int, int]]:
+    doc = tok.doc
+    if frame == "phrasal":
+        return _phrasal_content(tok, lex)
+    for c in tok.children:
+        if c.dep_ in _CLAUSE_CONTENT and c.i > tok.i:
+            found = _content_pieces(doc, c.left_edge.i, _extend_right(tok, c), [], tok)
+            if found:
+                return found
+    for c in tok.children:
+        if c.dep_ in _CLAUSE_CONTENT and c.i < tok.i:
+            # "The rebels have seized the airport, the spokesman said."
+            found = _content_pieces(doc, c.left_edge.i, c.right_edge.i, [], tok)
+            if found:
+                return found
+    if frame in ("request", "both", "intent"):
+        for c in tok.children:
+            if c.dep_ == "xcomp" and c.i > tok.i and any(a.dep_ == "aux" for a in c.children):
+                objs = [o for o in tok.children if o.dep_ in ("dobj", "dative") and o.i < c.i]
+                if objs and frame != "intent":  # "asked Paris to send ..."
+                    return _content_pieces(doc, objs[0].left_edge.i, c.right_edge.i, [], tok)
+                if not objs and frame == "intent" and _animate_subject(tok):  # "vowed to ..."
+                    return _content_pieces(doc, c.left_edge.i, c.right_edge.i, [], tok)
+    if frame == "object":
+        for c in tok.children:
+            if c.dep_ == "dobj" and c.i > tok.i and c.pos_ != "PRON":
+                return _content_pieces(doc, c.left_edge.i, c.right_edge.i, [], tok)
+    phrasal = _phrasal_content(tok, lex)
+    if phrasal:
+        return phrasal
+    # inverted: "The rebels, the spokesman said, have seized the airport" / "..., UN says"
+    head = tok.head
+    if (
+        tok.dep_ in _INVERTED_DEPS
+        and head is not tok
+        and head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in _SUBJ for c in tok.children)
+        and all(
+            c.dep_ in _SUBJ or c.dep_ in _INVERTED_CHILDREN or c.i < tok.left_edge.i
+            for c in tok.children
+        )
+    ):
+        hole = _comma_bounded(tok, need_right=head.i > tok.i)
+        if hole is not None:
+            return _content_pieces(doc, head.left_edge.i, head.right_edge.i, [hole], tok)
+    return _tail_cue(tok)
+
+
+def _comma_bounded(tok: "Token", *, need_right: bool) -> tuple[int, int] | None:
+    """Token range of a cue clause set off by commas (", the minister said,"), commas included."""
+    doc = tok.doc
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    if doc[lo].text != ",":
+        if lo == 0 or doc[lo - 1].text != ",":
+            return None
+        lo -= 1
+    if need_right and doc[hi].text != ",":
+        if hi + 1 >= len(doc) or doc[hi + 1].text != ",":
+            return None
+        hi += 1
+    return lo, hi
+
+
+def _tail_cue(tok: "Token") -> list[tuple[int, int]]:
+    """A paragraph ending in ", X said." whose clause the parser joined to another line."""
+    doc, text = tok.doc, doc_text(tok.doc)
+    subj = [c for c in tok.children if c.dep_ in _SUBJ and c.i < tok.i]
+    if not subj or any(c.dep_ in _OBJECTS for c in tok.children):
+        return []
+    left = subj[0].left_edge.i
+    ps, pe = para_bounds(text, tok.idx)
+    if left == 0 or doc[left - 1].text != "," or doc[left - 1].idx < ps:
+        return []
+    own = {t.i for t in tok.subtree}
+    for t in doc[tok.i + 1 :]:
+        if t.idx >= pe:
+            break
+        if t.i not in own and not t.is_punct:
+            return []
+    s, e = trim(text, ps, doc[left - 1].idx)
+    return [(s, e)] if e - s >= 2 else []
+
+
+def verb_attributions(doc: "Doc", lex: CueLexicon, inside_quote: list[bool]) -> list[Attribution]:
+    """Reported-speech attributions anchored on reporting verbs (content from the parse)."""
+    out: list[Attribution] = []
+    for tok in doc:
+        frame = is_cue_verb(tok, lex)
+        if frame is None or inside_quote[tok.i]:
+            continue
+        contents = _verb_content(tok, frame, lex)
+        if not contents:
+            continue
+        src, src_head = find_source(tok)
+        out.append(
+            Attribution(
+                cue=cue_span(tok, lex),
+                cue_token=tok.i,
+                source=src,
+                source_head=src_head,
+                contents=[(s, e, False) for s, e in contents],
+            )
+        )
+    return out
+
+
+def prep_attributions(doc: "Doc", lex: CueLexicon, inside_quote: list[bool]) -> list[Attribution]:
+    """"according to X": source X, content the clause it modifies minus the phrase."""
+    out: list[Attribution] = []
+    for prep in lex.preps:
+        n = len(prep)
+        for tok in doc:
+            if tok.lower_ != prep[0] or tok.i + n > len(doc) or inside_quote[tok.i]:
+                continue
+            if any(doc[tok.i + k].lower_ != prep[k] for k in range(n)):
+                continue
+            last = doc[tok.i + n - 1]
+            pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            src = _subtree_span(pobj)
+            phrase_l = tok.i
+            phrase_r = max(pobj.right_edge.i, last.i)
+            head = tok.head
+            # the clause: the head's subtree, or the sentence if the phrase hangs outside it
+            left, right = head.left_edge.i, head.right_edge.i
+            if not (left <= phrase_l and phrase_r <= right) or head is tok:
+                if not doc.has_annotation("SENT_START"):
+                    continue
+                sent = tok.sent
+                left, right = sent.start, sent.end - 1
+            contents = _content_pieces(doc, left, right, [(phrase_l, phrase_r)], tok)
+            if not contents:
+                continue
+            end_tok = doc[tok.i + n - 1]
+            out.append(
+                Attribution(
+                    cue=(tok.idx, end_tok.idx + len(end_tok)),
+                    cue_token=tok.i,
+                    source=src,
+                    source_head=pobj.i,
+                    contents=[(s, e, False) for s, e in contents],
+                    kind="prep",
+                )
+            )
+    return out
+
+
+_LABEL_STOP = {
+    "update", "note", "editor", "photo", "watch", "related", "read", "source", "video", "q", "a",
+}
+
+
+def label_attributions(doc: "Doc", inside_quote: list[bool]) -> list[Attribution]:
+    """Speaker labels: a line that opens with (or, after a dash, carries) a short capitalised
+    label and a colon — transcripts ("SMITH: We will ...") and headlines ("Smith: No Deal").
+    The rest of the line is the content; it counts as reported unless it is in quote marks."""
+    text = doc_text(doc)
+    out: list[Attribution] = []
+    pos = 0
+    toks = doc
+    starts = [t.idx for t in toks]
+    for line in text.split("\n"):
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        colon = line.find(":", 0, 120)
+        if colon <= 0:
+            continue
+        lab_from = max(line.rfind(d, 0, colon) for d in (" - ", " — ", " – "))
+        lab_from = 0 if lab_from < 0 else lab_from + 3
+        label = line[lab_from:colon].strip()
+        words = label.split()
+        if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            continue
+        if words[0].lower().strip(".'’s") in _LABEL_STOP or any(ch.isdigit() for ch in label):
+            continue
+        rest_s, rest_e = trim(text, ls + colon + 1, le)
+        if rest_e - rest_s < 10 or len(text[rest_s:rest_e].split()) < 3:
+            continue
+        i = bisect.bisect_left(starts, ls + lab_from)
+        if i < len(toks) and inside_quote[i]:
+            continue
+        head = None
+        for j in range(i, len(toks)):
+            if toks[j].idx >= ls + colon:
+                break
+            head = j
+        if head is None:
+            continue
+        lab_s = ls + lab_from + len(line[lab_from:colon]) - len(line[lab_from:colon].lstrip())
+        out.append(
+            Attribution(
+                cue=(ls + colon, ls + colon + 1),
+                cue_token=None,
+                source=(lab_s, ls + colon),
+                source_head=head,
+                contents=[(rest_s, rest_e, False)],
+                kind="label",
+            )
+        )
+    return out
