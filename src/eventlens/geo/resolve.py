@@ -1,0 +1,453 @@
+"""Place finding and disambiguation for one article (pure; the gazetteer is passed in).
+
+Candidates: spaCy GPE/LOC/FAC entities, plus other entities and proper-noun runs that the gazetteer
+knows and that stand in a locative context ("in X", "the town of X", "X province"). GPE subjects of
+speech/action verbs that name a country or capital are actors (metonymy), not places. Demonyms are
+never places; they count as evidence for the article's country focus.
+
+Disambiguation scores each gazetteer candidate by population prior, feature (countries first),
+how the name matched, the article's country focus (countries, admin regions and unambiguous places
+named, demonyms, actor countries), qualifiers ("Tripoli, Lebanon") and spatial coherence.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from eventlens.geo.gazetteer import Entry, Gazetteer
+from eventlens.geo.normalize import ARTICLES
+from eventlens.types import Mention, Place, PlaceFeature, stable_id
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+    from eventlens.context import DocContext
+
+log = logging.getLogger(__name__)
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+OTHER_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+MAX_SPAN_CHARS = 80
+MAX_CANDIDATE_TOKENS = 6
+SMALL_TOWN = 20_000
+COHERENCE = 0.3
+NEAR_KM = 250
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, frozenset[str]]:
+    """Cue word lists from data/geo/cues.tsv (validated once, cached)."""
+    out: dict[str, set[str]] = {"metonymy": set(), "locative": set(), "placeword": set()}
+    text = resources.files("eventlens.data.geo").joinpath("cues.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, word = (c.strip() for c in line.split("\t")[:2])
+        if kind not in out:
+            raise ValueError(f"cues.tsv: unknown kind {kind!r}")
+        out[kind].add(word)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    text: str
+    source: str  # "ner" | "dict" | "given"
+    label: str | None = None
+    entries: tuple[Entry, ...] = ()
+    best: Entry | None = None
+    confidence: float = 0.0
+    place_word: bool = False  # "X province", "the town of X"
+
+
+# ------------------------------------------------------------------ candidates
+
+def _trim(doc: "Doc", start: int, end: int) -> tuple[int, int] | None:
+    """Token range without leading determiners/punctuation and trailing possessives/punctuation."""
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'"} or doc[end - 1].is_punct
+                           or doc[end - 1].is_space):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _chars(doc: "Doc", start: int, end: int) -> tuple[int, int]:
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last.text)
+
+
+def _locative(doc: "Doc", start: int, end: int) -> tuple[bool, bool]:
+    """(in a locative context, next to a place word)."""
+    c = cues()
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in {"the", "of"} and i >= start - 2:
+        if doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ in c["placeword"]:
+            return True, True
+        i -= 1
+    prev = doc[start - 1].lower_ if start > 0 else ""
+    if start > 1 and prev == "the":
+        prev = doc[start - 2].lower_
+    nxt = doc[end].lower_ if end < len(doc) else ""
+    if nxt in c["placeword"]:
+        return True, True
+    return prev in c["locative"], False
+
+
+def _is_metonymy(span: "Span") -> bool:
+    root: Token = span.root
+    if root.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    head = root.head
+    return head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in cues()["metonymy"]
+
+
+def _actor_subject(ctx: "DocContext", span: "Span", start: int, end: int) -> bool:
+    """The actors stage read this name as a country actor, and it is the subject of a verb."""
+    if span.root.dep_ not in {"nsubj", "nsubjpass"} or span.root.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    actor = ctx.actor(ctx.actor_at(start, end))
+    return actor is not None and str(actor.kind) == "country"
+
+
+def _propn_runs(doc: "Doc") -> list[tuple[int, int]]:
+    """Proper-noun runs, joining 'al' + '-' + 'Name' written without spaces."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        t = doc[i]
+        starts = t.pos_ == "PROPN" or (
+            t.lower_ in ARTICLES and i + 2 < n and doc[i + 1].text in {"-", "‑", "–"}
+            and not t.whitespace_ and not doc[i + 1].whitespace_ and doc[i + 2].text[:1].isupper())
+        if not starts:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i < MAX_CANDIDATE_TOKENS:
+            tj = doc[j]
+            if tj.pos_ == "PROPN" and tj.text[:1].isupper():
+                j += 1
+            elif (tj.text in {"-", "‑"} and not doc[j - 1].whitespace_ and not tj.whitespace_
+                  and j + 1 < n and doc[j + 1].text[:1].isalpha()):
+                j += 2
+            else:
+                break
+        runs.append((i, min(j, n)))
+        i = j
+    return runs
+
+
+def _names_region(gz: Gazetteer, text: str, *, person: bool) -> bool:
+    """True when a capitalised name is exactly a country (or, unless it may be a person's name,
+    a first-level region): such names are places even without a locative cue."""
+    if not text[:1].isupper():
+        return False
+    entries = gz.lookup(text)
+    if not entries:
+        return False
+    top = entries[0]
+    if top.match not in {"exact", "alternate"}:
+        return False
+    return top.feature == "country" or (top.feature == "admin" and not person)
+
+
+def find_candidates(ctx: "DocContext", gz: Gazetteer) -> tuple[list[Candidate], list[str]]:
+    """Place-mention candidates of one article and the demonym countries (ISO2) seen."""
+    doc = ctx.doc
+    text_all = ctx.article.text  # == doc.text, which spaCy rebuilds on every access
+    out: list[Candidate] = []
+    demonyms: list[str] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            cc = gz.demonym(ent.text)
+            if cc:
+                demonyms.append(cc)
+            continue
+        trimmed = _trim(doc, ent.start, ent.end)
+        if trimmed is None:
+            continue
+        ts, te = trimmed
+        s, e = _chars(doc, ts, te)
+        text = text_all[s:e]
+        if e - s > MAX_SPAN_CHARS or not any(ch.isalpha() for ch in text):
+            continue
+        if ent.label_ in PLACE_LABELS:
+            if ent.label_ == "GPE" and (_is_metonymy(doc[ts:te])
+                                        or _actor_subject(ctx, doc[ts:te], s, e)):
+                entries = gz.lookup(text)
+                if entries and (entries[0].feature == "country" or any(
+                        x.capital or x.feature == "country" for x in entries[:3])):
+                    taken.append((s, e))
+                    continue
+            loc, pw = _locative(doc, ts, te)
+            out.append(Candidate(start=s, end=e, text=text, source="ner", label=ent.label_,
+                                 place_word=pw))
+            taken.append((s, e))
+        elif ent.label_ in OTHER_LABELS:
+            loc, pw = _locative(doc, ts, te)
+            if (loc and (text[:1].isupper() or text.split("-")[0].lower() in ARTICLES)) or (
+                    te - ts <= 3 and _names_region(gz, text, person=ent.label_ == "PERSON")):
+                out.append(Candidate(start=s, end=e, text=text, source="dict", label=ent.label_,
+                                     place_word=pw))
+            taken.append((ent.start_char, ent.end_char))
+
+    for ts, te in _propn_runs(doc):
+        trimmed = _trim(doc, ts, te)
+        if trimmed is None:
+            continue
+        ts, te = trimmed
+        s, e = _chars(doc, ts, te)
+        if not free(s, e) or e - s > MAX_SPAN_CHARS:
+            continue
+        loc, pw = _locative(doc, ts, te)
+        if loc or _names_region(gz, text_all[s:e], person=False):
+            out.append(Candidate(start=s, end=e, text=text_all[s:e], source="dict", place_word=pw))
+            taken.append((s, e))
+    out.sort(key=lambda c: c.start)
+    return out, demonyms
+
+
+# ------------------------------------------------------------------ disambiguation
+
+_MATCH_PENALTY = {"exact": 0.0, "alternate": 0.05, "bare": 0.1, "type": 0.15, "fuzzy": 0.6,
+                  "demonym": 0.0}
+
+
+def _prior(e: Entry) -> float:
+    pop = e.population / 10 if e.feature == "admin" else e.population
+    p = math.log10(pop + 1) / 7
+    if e.feature == "other" and e.match in {"exact", "alternate"}:
+        p = max(p, 0.6)  # curated regions, bases, continents: specific names
+    if e.feature == "country" and e.match in {"exact", "alternate", "bare", "demonym"}:
+        p += 2.0
+    if e.capital:
+        p += 0.3
+    return p - _MATCH_PENALTY.get(e.match, 0.3)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p = math.pi / 180
+    a = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _usable(c: Candidate) -> tuple[Entry, ...]:
+    """Entries a candidate may resolve to (dict candidates need an exact-ish or strong match)."""
+    es = tuple(e for e in c.entries if e.lat is not None)
+    if c.source == "dict":
+        es = tuple(e for e in es if e.match != "fuzzy" or c.place_word)
+        if c.label in {"PERSON"}:
+            es = tuple(e for e in es if e.population >= 1000 or e.feature != "town")
+    return es
+
+
+def disambiguate(cands: list[Candidate], gz: Gazetteer, *, demonyms: list[str] = (),
+                 actor_countries: list[str] = (), text: str = "") -> None:
+    """Pick ``best`` (and ``confidence``) for every candidate, in place."""
+    focus: Counter[str] = Counter()
+    for cc in demonyms:
+        focus[cc] += 1.0
+    for cc in actor_countries:
+        focus[cc] += 0.5
+    afocus: Counter[tuple[str, str]] = Counter()  # first-level regions the article is about
+    for c in cands:
+        es = _usable(c)
+        if not es:
+            continue
+        top = max(es, key=_prior)
+        if top.feature == "country" and top.cc:
+            focus[top.cc] += 2.0
+        elif top.cc and (len({e.cc for e in es}) == 1 or top.population >= 10 * max(
+                (e.population for e in es if e.cc != top.cc), default=0)):
+            focus[top.cc] += 1.0
+            if top.admin1:
+                afocus[(top.cc, top.admin1)] += 2.0 if top.feature == "admin" else 1.0
+    fmax = max(focus.values(), default=0.0)
+    amax = max(afocus.values(), default=0.0)
+    by_start = {c.start: c for c in cands}
+
+    # spatial coherence: the unambiguous places named in the article are anchors (a second pass
+    # anchoring on every first-pass choice was tried and did not help)
+    anchors: list[tuple[float, float, str]] = []
+    for c in cands:
+        es = _usable(c)
+        if len({(e.cc, e.name) for e in es}) == 1 and es[0].feature != "country":
+            anchors.append((es[0].lat, es[0].lon, c.text))  # type: ignore[arg-type]
+    for c in cands:
+        _score(c, focus, fmax, afocus, amax, anchors, cands, by_start, text)
+
+
+def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple[str, str]],
+           amax: float, anchors: list[tuple[float, float, str]], cands: list[Candidate],
+           by_start: dict[int, Candidate], text: str) -> None:
+    c.best, c.confidence = None, 0.0
+    es = _usable(c)
+    if not es:
+        return
+    qual = _qualifier(c, cands, by_start, text)
+    if es[0].match == "fuzzy":  # spelling variants only inside countries the article is about
+        es = tuple(e for e in es if e.cc and focus.get(e.cc, 0.0) >= 1.0) or (
+            es if c.place_word else ())
+        if not es:
+            return
+    scored: list[tuple[float, Entry]] = []
+    for e in es:
+        s = _prior(e)
+        if fmax and e.cc:
+            s += 1.2 * focus.get(e.cc, 0.0) / fmax
+        if amax and e.cc and e.admin1 and e.feature != "country":
+            s += 0.8 * afocus.get((e.cc, e.admin1), 0.0) / amax
+        if qual and e.cc in qual[0] and e.feature != "country":
+            s += 3.0
+            if qual[1] and e.admin1 in qual[1]:
+                s += 1.0
+        if c.place_word and e.feature == "admin" and c.entries and c.entries[0].match == "type":
+            s += 0.3
+        if anchors and e.feature != "country" and e.lat is not None and e.lon is not None:
+            near = sum(1 for la, lo, t in anchors
+                       if t != c.text and haversine_km(e.lat, e.lon, la, lo) < NEAR_KM)
+            s += COHERENCE * min(near, 3)
+        scored.append((s, e))
+    scored.sort(key=lambda x: -x[0])
+    top = scored[0][1]
+    if (top.feature == "town" and fmax and not focus.get(top.cc or "", 0.0)
+            and top.population < SMALL_TOWN and not c.place_word):
+        return  # a small town abroad, unrelated to anything else named: likely a false hit
+    c.best = top
+    margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 2.0
+    conf = 1 / (1 + math.exp(-2.5 * margin))
+    if top.match == "fuzzy":
+        conf *= 0.7
+    c.confidence = round(min(0.99, conf), 3)
+
+
+def _qualifier(c: Candidate, cands: list[Candidate], by_start: dict[int, Candidate],
+               text: str) -> tuple[set[str], set[str]] | None:
+    """Countries/admin codes named right after 'X, ' ('Tripoli, Lebanon'; 'Paris, Texas')."""
+    if not text:
+        return None
+    tail = text[c.end:c.end + 4]
+    m = re.match(r"\s*,\s*", tail)
+    if not m:
+        return None
+    nxt = by_start.get(c.end + m.end())
+    if nxt is None:
+        return None
+    es = _usable(nxt)
+    ccs = {e.cc for e in es if e.feature in {"country", "admin"} and e.cc}
+    admins = {e.admin1 for e in es if e.feature == "admin" and e.admin1}
+    return (ccs, admins) if ccs else None
+
+
+# ------------------------------------------------------------------ records
+
+_DIRECTION = (r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?")
+_RELATIVE = re.compile(
+    r"^\s*,?\s*((?:(?:about|some|around|nearly|roughly|approximately|almost|just|more than|less than"
+    r"|over|under)\s+)?\d[\d,.]*\s*(?:-\s*)?(?:kilometers|kilometres|km|miles|mi)\b"
+    r"(?:\s*\([^)]{0,40}\))?\s+(?:to the\s+|due\s+)?" + _DIRECTION
+    + r"\s+of\s+(?:the\s+)?[\w-]+(?:\s+[A-Z][\w-]+){0,3})", re.IGNORECASE)
+
+
+def relative_after(text: str, end: int) -> str | None:
+    m = _RELATIVE.match(text[end:end + 160])
+    return m.group(1).strip() if m else None
+
+
+_FEATURES = {f.value: f for f in PlaceFeature}
+
+
+def to_places(cands: list[Candidate], gz: Gazetteer, text: str) -> tuple[Place, ...]:
+    groups: dict[int, list[Candidate]] = {}
+    for c in cands:
+        if c.best is not None:
+            groups.setdefault(c.best.pid, []).append(c)
+    places = []
+    for members in groups.values():
+        e = members[0].best
+        assert e is not None
+        rel = next((r for c in members if (r := relative_after(text, c.end))), None)
+        mentions = tuple(Mention(start=c.start, end=c.end, text=text[c.start:c.end])
+                         for c in sorted(members, key=lambda c: c.start))
+        places.append(Place(
+            id=stable_id("plc", e.geonameid if e.geonameid is not None else e.name),
+            name=e.name, country=gz.iso3(e.cc), admin1=gz.admin1_name(e.cc, e.admin1),
+            lat=e.lat, lon=e.lon, geonames_id=e.geonameid, feature=_FEATURES.get(e.feature),
+            confidence=max(c.confidence for c in members), relative=rel, mentions=mentions))
+    places.sort(key=lambda p: p.mentions[0].start)
+    return tuple(places)
+
+
+def actor_countries(ctx: "DocContext", gz: Gazetteer) -> list[str]:
+    out = []
+    for a in ctx.actors:
+        cc = gz.iso2(a.country) if a.country else None
+        if cc:
+            out.append(cc)
+    return out
+
+
+def resolve(ctx: "DocContext", gz: Gazetteer) -> tuple[Place, ...]:
+    cands, demonyms = find_candidates(ctx, gz)
+    for c in cands:
+        c.entries = gz.lookup(c.text)
+    cands = [c for c in cands if c.entries]
+    disambiguate(cands, gz, demonyms=demonyms, actor_countries=actor_countries(ctx, gz),
+                 text=ctx.article.text)
+    return to_places(cands, gz, ctx.article.text)
+
+
+def resolve_spans(ctx: "DocContext", gz: Gazetteer,
+                  spans: list[tuple[int, int]]) -> list[Entry | None]:
+    """Resolve given mention spans (evaluation with gold spans); demonyms resolve to countries."""
+    text = ctx.article.text
+    own, demonyms = find_candidates(ctx, gz)
+    given = []
+    for s, e in spans:
+        c = Candidate(start=s, end=e, text=text[s:e], source="given")
+        c.entries = gz.lookup(c.text)
+        if not c.entries:
+            cc = gz.demonym(c.text)
+            country = gz.country(cc)
+            if country is not None:
+                c.entries = (Entry(**{**{f: getattr(country, f) for f in Entry.__slots__},
+                                      "match": "demonym"}),)
+        given.append(c)
+    spans_set = {(c.start, c.end) for c in given}
+    context = [c for c in own if (c.start, c.end) not in spans_set]
+    for c in context:
+        c.entries = gz.lookup(c.text)
+    allc = sorted([c for c in given + context if c.entries], key=lambda c: c.start)
+    disambiguate(allc, gz, demonyms=demonyms, actor_countries=actor_countries(ctx, gz), text=text)
+    focus = focus_place(allc, gz, demonyms)
+    return [c.best if c.best is not None else focus for c in given]
+
+
+def focus_place(cands: list[Candidate], gz: Gazetteer, demonyms: list[str]) -> Entry | None:
+    """Where the article is: its most-mentioned resolved place below country level, else its most
+    mentioned country. Used for names the gazetteer does not know (a street, a church, a county)
+    when a caller insists on a point for every given span."""
+    local = Counter(c.best.pid for c in cands if c.best is not None and c.best.feature != "country")
+    if local:
+        pid = local.most_common(1)[0][0]
+        return next(c.best for c in cands if c.best is not None and c.best.pid == pid)
+    countries = Counter(c.best.cc for c in cands if c.best is not None and c.best.cc)
+    countries.update(demonyms)
+    if countries:
+        return gz.country(countries.most_common(1)[0][0])
+    return None

