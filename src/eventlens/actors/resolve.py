@@ -26,6 +26,9 @@ LOCATIVE_PREPS = frozenset(
     "in into at across throughout near inside within around toward towards outside from to "
     "between over through via along onto".split()
 )
+PURE_LOCATIVE_PREPS = frozenset(
+    "in at across throughout near inside within around outside over via along".split()
+)
 ALLY_WORDS = frozenset({"allied", "backed", "aligned", "affiliated", "loyal", "led", "supported"})
 FORCE_FAMILY = frozenset(
     "force forces troop troops militia militias militiaman militiamen fighter fighters army "
@@ -375,8 +378,8 @@ class _Resolver:
         iso = self.kb.country_of(ent.text)
         root = ent.root
         if iso is not None:
-            if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
-                return  # a place: "in Libya"
+            if root.dep_ == "pobj" and root.head.lower_ in PURE_LOCATIVE_PREPS:
+                return  # only a place: "in Libya"; "weapons to Ukraine" is a recipient
             if root.dep_ in ("compound", "amod") and root.head.pos_ in ("NOUN", "PROPN") and self._is_actor_noun(root.head):
                 return  # modifier of an actor noun: handled there ("Libya government")
             d = self._country_draft(iso)
@@ -573,7 +576,13 @@ class _Resolver:
             key += f":{tok.lemma_.lower()}"
         if kind is ActorKind.ANONYMOUS:
             key += f":{tok.i}"
-        text = self.doc[start:tok.i + 1].text
+        name_start = start
+        while name_start < tok.i and (
+            self.doc[name_start].dep_ in ("nummod", "quantmod", "advmod")
+            or self.doc[name_start].like_num or self.doc[name_start].lower_ in ("at", "least", "most")
+        ):
+            name_start += 1  # "at least 43 civilians" is named "civilians"
+        text = self.doc[name_start:tok.i + 1].text
         d = self._draft(
             key, name=text, kind=kind, country=country, sector=sector,
             affiliation=affiliation, family=family,
