@@ -6,6 +6,8 @@ import re
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.tokens import Span
 
 from eventlens.context import DocContext
@@ -120,3 +122,26 @@ def test_odd_text_never_raises(gz: Gazetteer, text: str) -> None:
 def test_no_gazetteer_gives_no_places() -> None:
     ctx = make_ctx("Tripoli.", [("Tripoli", "GPE")])
     assert resolve_places(ctx, None) == ()
+
+WORDS = st.sampled_from(["Tripoli", "Libya", "al-Asabaa", "Rome", ",", "in", "the", "town", "of",
+                         "Москва", "!!!", "Gharian", "Lebanon", "said", "50", "km", "south", "\n"])
+
+
+@given(words=st.lists(WORDS, max_size=40), picks=st.lists(st.integers(0, 39), max_size=6))
+@settings(max_examples=80, deadline=None)
+def test_any_entities_on_any_text_keep_offsets(mini_index, words: list[str], picks: list[int]
+                                               ) -> None:
+    gz = Gazetteer(mini_index)
+    text = " ".join(words)
+    doc = NLP(text)
+    spans, used = [], set()
+    for i in sorted(set(picks)):
+        if i < len(doc) and i not in used and not doc[i].is_space:
+            spans.append(Span(doc, i, i + 1, label="GPE"))
+            used.add(i)
+    doc.ents = spans
+    ctx = DocContext(article=Article(id="h", text=text), doc=doc)
+    for p in resolve_places(ctx, gz):
+        assert p.mentions
+        for m in p.mentions:
+            assert text[m.start:m.end] == m.text
