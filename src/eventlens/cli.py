@@ -330,7 +330,8 @@ def schema() -> None:
 
 
 @app.command()
-def codebook(fmt: str = typer.Option("yaml", "--format", "-f", help="yaml|json|table")) -> None:
+def codebook(fmt: str = typer.Option(
+    "yaml", "--format", "-f", help="yaml|table|markdown|json|jsonl|csv|tsv")) -> None:
     """Print the event codebook (PLOVER types, modes, CAMEO and ACLED equivalents)."""
     try:
         from eventlens.events.cli_codebook import print_codebook

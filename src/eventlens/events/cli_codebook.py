@@ -98,7 +98,7 @@ def print_codebook(format: str = "yaml", codebook: Codebook | None = None) -> st
         lines = [f"eventlens event codebook {cb.version} ({cb.licence})",
                  f"{'TYPE/MODE':<{width}}  {'CAMEO':<20}  ACLED"]
         for r in data:
-            lines.append(f"{r['type'] + '/' + r['key']:<{width}}  X  "
-                         f"{r['acled']}")
+            cameo = ", ".join(r["cameo"])
+            lines.append(f"{r['type'] + '/' + r['key']:<{width}}  {cameo:<20}  {r['acled']}")
         return "\n".join(lines) + "\n"
     raise ConfigError(f"unknown codebook format {format!r}; use one of {', '.join(FORMATS)}")

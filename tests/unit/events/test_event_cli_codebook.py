@@ -42,3 +42,10 @@ def test_csv_has_one_row_per_mode():
 def test_unknown_format():
     with pytest.raises(ConfigError):
         print_codebook("xml")
+
+
+def test_table_shows_cameo_codes():
+    from eventlens.events.cli_codebook import print_codebook
+
+    line = next(ln for ln in print_codebook("table").splitlines() if ln.startswith("CONSULT/phone"))
+    assert "041" in line and "Strategic developments" in line
