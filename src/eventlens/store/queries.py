@@ -29,6 +29,21 @@ def _limit(sql: str, params: list[Any], f: Filters) -> tuple[str, list[Any]]:
     return sql, params
 
 
+def _article_filters(f: Filters, params: list[Any]) -> str:
+    """SQL for the outlet and date filters on the ``ar`` (articles) alias."""
+    sql = ""
+    if f.outlet:
+        sql += " AND ar.outlet ILIKE ?"
+        params.append(f"%{f.outlet}%")
+    if f.since:
+        sql += " AND ar.published >= ?"
+        params.append(f.since)
+    if f.until:
+        sql += " AND ar.published <= ? || 'z'"
+        params.append(f.until)
+    return sql
+
+
 def actors(store: Store, f: Filters) -> list[dict[str, Any]]:
     sql = """
         SELECT a.id, a.name, a.kind, a.country, a.sector, a.code, a.role,
@@ -42,15 +57,7 @@ def actors(store: Store, f: Filters) -> list[dict[str, Any]]:
     if f.country:
         sql += " AND a.country = ?"
         params.append(f.country.upper())
-    if f.outlet:
-        sql += " AND ar.outlet ILIKE ?"
-        params.append(f"%{f.outlet}%")
-    if f.since:
-        sql += " AND ar.published >= ?"
-        params.append(f.since)
-    if f.until:
-        sql += " AND ar.published <= ? || 'z'"
-        params.append(f.until)
+    sql += _article_filters(f, params)
     sql += " GROUP BY ALL ORDER BY mentions DESC, a.name"
     return store.query(*_limit(sql, params, f))
 
@@ -71,15 +78,7 @@ def articles(store: Store, f: Filters) -> list[dict[str, Any]]:
     if f.country:
         sql += " AND ar.id IN (SELECT article_id FROM article_actors WHERE country = ?)"
         params.append(f.country.upper())
-    if f.outlet:
-        sql += " AND ar.outlet ILIKE ?"
-        params.append(f"%{f.outlet}%")
-    if f.since:
-        sql += " AND ar.published >= ?"
-        params.append(f.since)
-    if f.until:
-        sql += " AND ar.published <= ? || 'z'"
-        params.append(f.until)
+    sql += _article_filters(f, params)
     sql += " ORDER BY ar.published NULLS LAST, ar.title"
     return store.query(*_limit(sql, params, f))
 
