@@ -3,7 +3,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 EL := $(VENV)/bin/eventlens
 
-.PHONY: install demo test gates bench clean
+.PHONY: install demo test gates bench label-model clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -26,6 +26,11 @@ gates: install
 
 bench: install
 	$(EL) bench examples/articles
+
+# the learned label-span detector is trained locally from the PTC training articles
+# (their licence does not allow shipping a trained model); it lands in the user cache dir
+label-model: install
+	$(PY) scripts/train_label_model.py --data ../shared/benchmarks/slant/ptc_semeval2020
 
 clean:
 	rm -rf $(VENV) eventlens.duckdb build dist src/*.egg-info

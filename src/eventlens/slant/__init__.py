@@ -1,19 +1,173 @@
-"""Label stage: loaded and partisan wording attached to actors."""
+"""Label stage: loaded and partisan wording attached to actors.
+
+Two detectors feed it:
+
+- the curated lexicon (``data/slant/lexicon.tsv``): terms with a kind and a neutral
+  equivalent ("warlord" → "commander", "militias" → "forces");
+- a learned span detector (:mod:`eventlens.slant.spans`) trained on the PTC training
+  articles, used when its weights file is present (see :func:`model_path`).
+
+Each found span is attached to an actor (:mod:`eventlens.slant.attach`). What becomes a
+:class:`~eventlens.types.Label`:
+
+- every lexicon hit, with its actor, or with ``actor=None`` when no actor can be resolved
+  (the lexicon is curated loaded wording, so the outlet's word choice is worth keeping);
+- learned spans only when they are confident (mean token score >= ``LABEL_MIN_SCORE``),
+  overlap no lexicon hit and attach to an actor by the structural rules (no coreference).
+  The detector also finds loaded wording about things ("horrific", "sham"); all its spans
+  count in :func:`detect_spans` and the evaluation, but only those are labels *of an actor*.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
 
-from eventlens.config import Config
+from eventlens.config import Config, cache_dir
 from eventlens.context import DocContext
-from eventlens.types import Label
+from eventlens.errors import ResourceError
+from eventlens.slant.attach import Attacher
+from eventlens.slant.lexicon import Lexicon, default_lexicon
+from eventlens.slant.spans import SpanModel, lexicon_flags
+from eventlens.types import Label, LabelKind, stable_id
+
+log = logging.getLogger(__name__)
+
+MODEL_FILE = "label_spans.npz"
+LABEL_MIN_SCORE = 0.6  # a learned span becomes a Label only above this mean token score
+
+__all__ = [
+    "LabelResources",
+    "Hit",
+    "load_lexicon",
+    "model_path",
+    "detect_spans",
+    "extract_labels",
+]
 
 
-def load_lexicon(config: Config) -> Any:
-    """Load the label lexicon (and span model when present). STUB."""
-    return None
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LabelResources:
+    """What the label stage needs: the lexicon and, when built, the span model."""
+
+    lexicon: Lexicon
+    model: SpanModel | None = None
 
 
-def extract_labels(ctx: DocContext, lexicon: Any) -> tuple[Label, ...]:
-    """Labels of one article. STUB."""
-    return ()
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Hit:
+    """A candidate label span (characters), before actor attachment."""
+
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    kind: LabelKind
+    neutral: str | None
+    target: str
+    source: str  # "lexicon" | "model"
+    score: float = 1.0
+
+
+def model_path(config: Config | None = None) -> Path | None:
+    """Where the span model is read from, or None when it is not built.
+
+    Order: ``$EVENTLENS_LABEL_MODEL``; the package's ``data/slant/label_spans.npz`` (if a
+    build ships it); ``<cache_dir>/slant/label_spans.npz`` (``make label-model`` writes there).
+    """
+    env = os.environ.get("EVENTLENS_LABEL_MODEL")
+    if env:
+        return Path(env) if env.lower() not in ("none", "off", "0") and Path(env).is_file() else None
+    from importlib import resources
+
+    packaged = resources.files("eventlens").joinpath("data", "slant", MODEL_FILE)
+    if packaged.is_file():
+        return Path(str(packaged))
+    cached = cache_dir() / "slant" / MODEL_FILE
+    return cached if cached.is_file() else None
+
+
+def load_lexicon(config: Config) -> LabelResources:
+    """Load the label lexicon (validated, cached) and the span model when present."""
+    path = model_path(config)
+    model: SpanModel | None = None
+    if path is not None:
+        try:
+            model = SpanModel.load(path)
+        except ResourceError as exc:  # stale or broken file: keep going with the lexicon
+            log.warning("label span model not used: %s", exc)
+    if model is None:
+        log.info("label span model not built; labels come from the lexicon only")
+    return LabelResources(lexicon=default_lexicon(), model=model)
+
+
+def _as_resources(lexicon: object) -> LabelResources:
+    if isinstance(lexicon, LabelResources):
+        return lexicon
+    if isinstance(lexicon, Lexicon):
+        return LabelResources(lexicon=lexicon)
+    return LabelResources(lexicon=default_lexicon())
+
+
+def detect_spans(ctx: DocContext, lexicon: LabelResources | Lexicon | None) -> list[Hit]:
+    """Every candidate span: lexicon hits, then model spans that overlap no lexicon hit."""
+    res = _as_resources(lexicon)
+    doc = ctx.doc
+    hits: list[Hit] = []
+    for h in res.lexicon.match(doc):
+        start = doc[h.start].idx
+        end = doc[h.end - 1].idx + len(doc[h.end - 1].text)
+        hits.append(
+            Hit(
+                start=start, end=end, tok_start=h.start, tok_end=h.end, kind=h.entry.kind,
+                neutral=h.entry.neutral, target=h.entry.target, source="lexicon",
+            )
+        )
+    if res.model is not None and len(doc):
+        flags = lexicon_flags(len(doc), [(h.tok_start, h.tok_end, h.kind) for h in hits])
+        taken = [(h.start, h.end) for h in hits]
+        for s in res.model.predict(doc, flags):
+            if any(s.start < e and b < s.end for b, e in taken):
+                continue
+            span = doc.char_span(s.start, s.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            hits.append(
+                Hit(
+                    start=s.start, end=s.end, tok_start=span.start, tok_end=span.end,
+                    kind=s.kind, neutral=None, target="any", source="model", score=s.score,
+                )
+            )
+    hits.sort(key=lambda h: (h.start, h.end))
+    return hits
+
+
+def extract_labels(ctx: DocContext, lexicon: LabelResources | Lexicon | None) -> tuple[Label, ...]:
+    """Labels of one article: loaded wording with the actor it describes (see module doc)."""
+    text = ctx.article.text
+    attacher = Attacher(ctx)
+    out: list[Label] = []
+    for hit in detect_spans(ctx, lexicon):
+        span = ctx.doc[hit.tok_start : hit.tok_end]
+        if hit.source == "model":
+            if hit.score < LABEL_MIN_SCORE or not any(t.is_alpha and len(t) > 2 for t in span):
+                continue
+            actor = attacher.attach(span, hit.target, coreference=False)
+            if actor is None:
+                continue
+        else:
+            actor = attacher.attach(span, hit.target)
+        out.append(
+            Label(
+                id=stable_id("lbl", ctx.article.id, hit.start, hit.end, hit.kind.value),
+                actor=actor,
+                text=text[hit.start : hit.end],
+                start=hit.start,
+                end=hit.end,
+                kind=hit.kind,
+                neutral=hit.neutral,
+            )
+        )
+    return tuple(out)
