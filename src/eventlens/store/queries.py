@@ -121,14 +121,28 @@ def events(store: Store, f: Filters) -> list[dict[str, Any]]:
     return store.query(*_limit(sql, params, f))
 
 
-def label_profile(store: Store, actor: str) -> list[dict[str, Any]]:
-    """Which outlet called an actor what, how often, against the neutral term."""
-    sql = """
+def label_profile(store: Store, actor: str, *, include_side: bool = True) -> list[dict[str, Any]]:
+    """Which outlet called an actor (and, by default, its side) what, how often, and the neutral term.
+
+    "Its side" is the actors affiliated with it in the same article and the actor it is
+    affiliated with ("Haftar's militias" count for Khalifa Haftar).
+    """
+    side = """
+        UNION SELECT x.article_id, x.actor_id FROM article_actors x JOIN target t
+            ON x.article_id = t.article_id AND x.affiliation = t.actor_id
+        UNION SELECT t.article_id, y.affiliation FROM article_actors y JOIN target t
+            ON y.article_id = t.article_id AND y.actor_id = t.actor_id
+            WHERE y.affiliation IS NOT NULL""" if include_side else ""
+    sql = f"""
+        WITH target AS (SELECT article_id, actor_id FROM article_actors
+                        WHERE actor_id = ? OR name ILIKE ?),
+             scope AS (SELECT article_id, actor_id FROM target {side})
         SELECT coalesce(ar.outlet, '(unknown outlet)') AS outlet, lower(l.text) AS label,
-               l.neutral, l.kind, count(*) AS count, count(DISTINCT l.article_id) AS articles
-        FROM labels l JOIN articles ar ON ar.id = l.article_id
+               l.neutral, l.kind, a.name AS about, count(*) AS count,
+               count(DISTINCT l.article_id) AS articles
+        FROM labels l JOIN scope s ON s.article_id = l.article_id AND s.actor_id = l.actor
+        JOIN articles ar ON ar.id = l.article_id
         JOIN article_actors a ON a.actor_id = l.actor AND a.article_id = l.article_id
-        WHERE a.actor_id = ? OR a.name ILIKE ?
         GROUP BY ALL ORDER BY outlet, count DESC, label"""
     return store.query(sql, [actor, f"%{actor}%"])
 

@@ -177,3 +177,28 @@ def test_demo_recipe_runs(tmp_path):
         assert res.returncode == 0, res.stderr
         out += res.stdout
     assert re.search(r"(\d+) articles", out) and "0 articles" not in out
+
+
+def test_outlet_and_date_fill_missing_fields(corpus):
+    r = invoke("analyze", corpus / "wire.txt", "--outlet", "Kadugli Post", "--published", "2023-04-11")
+    assert r.exit_code == 0, r.output
+    art = json.loads(r.stdout)["article"]
+    assert (art["outlet"], art["published"]) == ("Kadugli Post", "2023-04-11")
+    r = invoke("analyze", corpus / "dump.jsonl", "--outlet", "Other", "-f", "jsonl")
+    first = json.loads(r.stdout.splitlines()[0])["article"]
+    assert first["outlet"] == "Daily"  # the source's own outlet wins
+    bad = invoke("analyze", corpus / "wire.txt", "--published", "someday")
+    assert bad.exit_code != 0 and "not a date" in bad.output
+
+
+def test_label_profile_includes_the_actors_side(tmp_path):
+    text = ("Rebel leader accused\n\nWarlord Idris Kaba ordered new raids on Monday. "
+            "Kaba's militias shelled the market, residents said.\n")
+    f = tmp_path / "a.txt"
+    f.write_text(text, encoding="utf-8")
+    db = tmp_path / "l.duckdb"
+    assert invoke("ingest", f, "--db", db, "--outlet", "Frontline Daily").exit_code == 0
+    rows = json.loads(invoke("labels", "--db", db, "--actor", "Idris Kaba", "--format", "json").stdout)
+    got = {(r["outlet"], r["label"], r["neutral"]) for r in rows}
+    assert ("Frontline Daily", "warlord", "commander") in got
+    assert any(r["label"] == "militias" and r["neutral"] == "forces" for r in rows)
