@@ -35,6 +35,14 @@ FORCE_FAMILY = frozenset(
     "armies soldier soldiers unit units brigade brigades faction factions".split()
 )
 GOV_FAMILY = frozenset("government governments authorities administration regime cabinet".split())
+DOMESTIC_SECTORS = frozenset({
+    Sector.GOV, Sector.MIL, Sector.COP, Sector.LEG, Sector.JUD, Sector.SPY, Sector.CVL, Sector.OPP,
+    Sector.LAB, Sector.EDU, Sector.HLH, Sector.REF, Sector.ELI, Sector.PTY,
+})
+FOREIGN_WORDS = frozenset(
+    "foreign western international european arab african asian regional global world allied "
+    "gulf overseas".split()
+)
 LOADED_GOV = frozenset({"regime", "junta"})  # usually someone else's government: no default country
 SPEECH_OR_ACT_VERBS = frozenset(
     "say tell announce state add accuse warn urge call demand reject deny condemn welcome "
@@ -239,6 +247,11 @@ class _Resolver:
         iso = self._modifier_country(ent)
         if iso and d.country is None:
             d.country = iso
+        head = self.kb.sector_term(ent[-1].lower_) or self.kb.sector_term(ent[-1].lemma_.lower())
+        if head is not None and d.sector is None:
+            d.sector = head.sector
+            if d.country is None and head.sector in DOMESTIC_SECTORS:
+                d.country = self.focus
 
     def _name_part(self, ent: "Span") -> _Draft | Entry | None:
         """A lone first or last name of a person named more fully in the article."""
@@ -347,6 +360,11 @@ class _Resolver:
             d.titles.add(text)
 
     def _compose_person(self, d: _Draft, ent: "Span") -> None:
+        self._compose_person_titles(d, ent)
+        if d.country is None and d.kb_key is None and d.sector in DOMESTIC_SECTORS and self.focus:
+            d.country = self.focus  # "President Salome Zourabichvili" in a story about Georgia
+
+    def _compose_person_titles(self, d: _Draft, ent: "Span") -> None:
         title = self._title_tokens(ent)
         if title:
             self._apply_titles(d, [t.text for t in title])
@@ -522,7 +540,8 @@ class _Resolver:
             else "government" if tok.lower_ in GOV_FAMILY or tok.lemma_ in GOV_FAMILY
             else tok.lemma_.lower()
         )
-        if family == "government" and country is None and tok.lemma_.lower() not in LOADED_GOV:
+        if (family == "government" and country is None and tok.lemma_.lower() not in LOADED_GOV
+                and tok.tag_ != "NNS" and not any(m.lower_ in FOREIGN_WORDS for m in mods)):
             country = self.focus  # "the internationally-recognized government" of the story's country
         if possessor is not None and family == "forces" and possessor.kind in (
             ActorKind.GROUP, ActorKind.ORGANIZATION
@@ -567,6 +586,8 @@ class _Resolver:
                     self._mention(prev, start, tok.i + 1)
                     return
                 affiliation, country = prev.key, country or prev.country
+        if country is None and affiliation is None and self._takes_focus(tok, mods, sector):
+            country = self.focus  # "the army" in a story about Mali is Mali's army
         if family == "government" and affiliation is None and country is not None and sector is Sector.GOV:
             d = self._government_for(country)
             self._mention(d, start, tok.i + 1)
@@ -579,7 +600,8 @@ class _Resolver:
         name_start = start
         while name_start < tok.i and (
             self.doc[name_start].dep_ in ("nummod", "quantmod", "advmod")
-            or self.doc[name_start].like_num or self.doc[name_start].lower_ in ("at", "least", "most")
+            or self.doc[name_start].like_num or self.doc[name_start].is_punct
+            or self.doc[name_start].lower_ in ("at", "least", "most")
         ):
             name_start += 1  # "at least 43 civilians" is named "civilians"
         text = self.doc[name_start:tok.i + 1].text
@@ -596,6 +618,12 @@ class _Resolver:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         self._pending_affiliation.append((d.key, obj.i))
+
+    def _takes_focus(self, tok: "Token", mods: "Span", sector: Sector | None) -> bool:
+        """A bare domestic-sector noun ("the army", "police", "protesters") belongs to the story's country."""
+        if self.focus is None or sector not in DOMESTIC_SECTORS:
+            return False
+        return not any(m.lower_ in FOREIGN_WORDS or m.ent_type_ == "NORP" for m in mods)
 
     def _recent_subject(self, tok: "Token") -> _Draft | None:
         """The actor that was the subject in this or the previous sentence ("their troops")."""
