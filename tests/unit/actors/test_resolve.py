@@ -100,3 +100,22 @@ def test_odd_text_does_not_crash(nlp, text):
     for a in actors:
         for m in a.mentions:
             assert art.text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Mali's junta extended curfews. In Bamako, the army said it repelled an attack on Mali's "
+         "northern posts.", "army", "MLI"),
+        ("Georgia's parliament met as protesters gathered in Tbilisi, Georgia, on Sunday; "
+         "police used water cannon.", "police", "GEO"),
+        ("Mali's junta met Western governments' envoys in Bamako, Mali.", "Western governments", None),
+        ("Foreign mercenaries fought in Mali, officials in Mali said.", "Foreign mercenaries", None),
+    ],
+    ids=["army-takes-focus", "police-takes-focus", "western-governments-not", "foreign-not"],
+)
+def test_story_country_for_bare_nouns(nlp, text, mention, country):
+    _, actors, _ = run(nlp, text)
+    hits = [a for a in actors if any(m.text == mention for m in a.mentions)]
+    assert hits, [(a.name, [m.text for m in a.mentions]) for a in actors]
+    assert hits[0].country == country
