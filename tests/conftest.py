@@ -11,6 +11,11 @@ SEED = SHARED / "mission" / "seed-article.txt"
 BENCHMARKS = SHARED / "benchmarks"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite tests/golden/expected from the current output")
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from eventlens.nlp import load_nlp
