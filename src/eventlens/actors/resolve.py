@@ -95,7 +95,10 @@ class _Resolver:
                 iso = self.kb.country_of(ent.text) or self.kb.capital_of(ent.text)
                 if iso:
                     counts[iso] += 1
-        return counts.most_common(1)[0][0] if counts else None
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None  # no clear story country: leave unknown countries unknown
+        return ranked[0][0]
 
     def _draft(self, key: str, **kwargs: object) -> _Draft:
         d = self.drafts.get(key)
