@@ -25,7 +25,8 @@ from eventlens.geo.normalize import normalize, skeleton, strip_type_words, varia
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = "4"
-DATA_FILES = ("country_points.tsv", "admin1.tsv", "places.tsv", "aliases.tsv", "countries.tsv")
+DATA_FILES = ("country_points.tsv", "admin1.tsv", "places.tsv", "aliases.tsv", "countries.tsv",
+              "us_counties.tsv")
 CITY_MIN_POPULATION = 500
 BIG_CITY = 100_000
 
@@ -197,6 +198,12 @@ def build_default(path: Path) -> dict[str, int]:
         bare = strip_type_words(normalize(name))
         if bare and bare != normalize(name):
             w.name(bare, pid, CURATED)
+
+    for state, name, lat, lon, pop in _rows("us_counties.tsv"):
+        pid = synthetic_pid("admin2", "US", state, name)
+        w.place(pid, None, name, "US", state, float(lat), float(lon), int(pop or 0), "admin",
+                "us_counties.tsv")
+        w.name(name, pid, PRIMARY)
 
     for row in _rows("places.tsv"):
         name, aliases, cc, feature, lat, lon, gid, pop = (row + [""] * 8)[:8]

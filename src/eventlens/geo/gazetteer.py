@@ -125,6 +125,34 @@ class Gazetteer:
                 self._cache.popitem(last=False)
         return found
 
+    def lookup_exact(self, text: str) -> tuple[Entry, ...]:
+        """Candidates whose name (or name without an Arabic article) is exactly ``text``: the
+        first tier of ``lookup`` only, cheap for names that are probably not places."""
+        key = normalize(text)
+        if len(key) < 2:
+            return ()
+        ckey = "=" + key
+        with self._lock:
+            hit = self._cache.get(ckey)
+            if hit is not None:
+                self._cache.move_to_end(ckey)
+                return hit
+        self.lookups += 1
+        try:
+            keys = list(variants(key))
+            rows = self._query(keys)
+            exact = {r[0] for r in self._query([key])} if len(keys) > 1 and rows else None
+            found = tuple(self._entry(r, "exact" if exact is None or r[0] in exact else "bare")
+                          for r in rows)
+        except sqlite3.Error as exc:
+            log.warning("gazetteer lookup of %r failed: %s", text[:80], exc)
+            found = ()
+        with self._lock:
+            self._cache[ckey] = found
+            if len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+        return found
+
     def _lookup(self, key: str) -> tuple[Entry, ...]:
         keys = list(variants(key))
         rows = self._query(keys)

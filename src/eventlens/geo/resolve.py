@@ -2,8 +2,12 @@
 
 Candidates: spaCy GPE/LOC/FAC entities, plus other entities and proper-noun runs that the gazetteer
 knows and that stand in a locative context ("in X", "the town of X", "X province"). GPE subjects of
-speech/action verbs that name a country or capital are actors (metonymy), not places. Demonyms are
-never places; they count as evidence for the article's country focus.
+speech/action verbs that name a country or capital are actors (metonymy), not places. Demonyms
+count as evidence for the article's country focus; an adjectival one ('Libyan coast') is also a
+mention of its country, a plural one ('Libyans', people) never is. ORG entities that exactly name a
+town (PERSON entities: a city of 100,000+) are kept only when the article's own places support them
+(same first-level region, or near an unambiguous place); an unknown organisation name whose leading
+words name a country or region ('Indiana Department of Health') yields that region.
 
 Disambiguation scores each gazetteer candidate by population prior, feature (countries first),
 how the name matched, the article's country focus (countries, admin regions and unambiguous places
@@ -38,7 +42,16 @@ MAX_SPAN_CHARS = 80
 MAX_CANDIDATE_TOKENS = 6
 SMALL_TOWN = 20_000
 COHERENCE = 0.3
+DEMONYM_PLACES = True  # an adjectival demonym ('Libyan coast') is a mention of its country
+# ORG entities that exactly name a town of at least this size are "weak" candidates: kept only
+# when the town lies in a first-level region the article is about, or near one of its places
+WEAK_LABELS = frozenset({"ORG"})
+WEAK_MIN_POP = 1000
 NEAR_KM = 250
+# a country whose name is also a sizeable first-level region elsewhere ('Georgia') loses this much
+# of its country prior unless the article's country focus is on it
+SHARED_NAME_PENALTY = 1.5
+SHARED_NAME_MIN_POP = 100_000
 
 
 @lru_cache(maxsize=1)
@@ -157,7 +170,48 @@ def _names_region(gz: Gazetteer, text: str, *, person: bool) -> bool:
     top = entries[0]
     if top.match not in {"exact", "alternate"}:
         return False
-    return top.feature == "country" or (top.feature == "admin" and not person)
+    return top.feature == "country" or (top.feature in {"admin", "other"} and not person)
+
+
+def _adjectival_demonym(doc: "Doc", span: tuple[int, int]) -> bool:
+    """'Turkish police', 'the Libyan coast': a singular demonym modifying a noun (a place of
+    origin), not a group of people ('Libyans')."""
+    last = doc[span[1] - 1]
+    return last.dep_ in {"amod", "compound", "nmod"} and not last.text.endswith("s")
+
+
+def _region_adjective(gz: Gazetteer, doc: "Doc", start: int, end: int) -> bool:
+    """'European', 'Latin American' modifying a noun: curated region names (continents, world
+    regions) whose adjective is listed as an alias in places.tsv."""
+    if not _adjectival_demonym(doc, (start, end)):
+        return False
+    entries = gz.lookup_exact(doc[start:end].text)
+    return bool(entries) and entries[0].feature == "other" and entries[0].match == "exact"
+
+
+_TYPE_TITLES = frozenset({"County", "Parish", "Borough", "Province", "Governorate", "District",
+                          "Region", "Oblast", "Prefecture"})
+
+
+def _with_type_word(gz: Gazetteer, doc: "Doc", start: int, end: int) -> int:
+    """End of the name including a following capitalised type word that the model left out of
+    the entity ('Lafourche' + 'Parish'), when the gazetteer knows the longer name as a region."""
+    if end >= len(doc) or doc[end].text not in _TYPE_TITLES or not doc[end - 1].whitespace_:
+        return end
+    es = gz.lookup_exact(doc[start:end + 1].text)
+    return end + 1 if es and es[0].feature == "admin" else end
+
+
+def _names_town(gz: Gazetteer, text: str, *, min_pop: int = 0) -> bool:
+    """A capitalised name that is exactly the name of a town or city (not an acronym)."""
+    if not text[:1].isupper() or (text.isupper() and len(text) <= 4):
+        return False
+    entries = gz.lookup_exact(text)
+    if not entries:
+        return False
+    top = entries[0]
+    return (top.match in {"exact", "alternate"} and top.feature in {"city", "town"}
+            and top.population >= max(WEAK_MIN_POP, min_pop))
 
 
 def find_candidates(ctx: "DocContext", gz: Gazetteer) -> tuple[list[Candidate], list[str]]:
@@ -176,11 +230,24 @@ def find_candidates(ctx: "DocContext", gz: Gazetteer) -> tuple[list[Candidate], 
             cc = gz.demonym(ent.text)
             if cc:
                 demonyms.append(cc)
+                trimmed = _trim(doc, ent.start, ent.end)
+                if DEMONYM_PLACES and trimmed is not None:
+                    s, e = _chars(doc, *trimmed)
+                    if gz.demonym(text_all[s:e]) == cc and _adjectival_demonym(doc, trimmed):
+                        out.append(Candidate(start=s, end=e, text=text_all[s:e], source="demonym",
+                                             label="NORP"))
+                        taken.append((s, e))
+            elif DEMONYM_PLACES and _region_adjective(gz, doc, ent.start, ent.end):
+                s, e = ent.start_char, ent.end_char
+                out.append(Candidate(start=s, end=e, text=text_all[s:e], source="dict",
+                                     label="NORP"))
+                taken.append((s, e))
             continue
         trimmed = _trim(doc, ent.start, ent.end)
         if trimmed is None:
             continue
         ts, te = trimmed
+        te = _with_type_word(gz, doc, ts, te)
         s, e = _chars(doc, ts, te)
         text = text_all[s:e]
         if e - s > MAX_SPAN_CHARS or not any(ch.isalpha() for ch in text):
@@ -203,6 +270,14 @@ def find_candidates(ctx: "DocContext", gz: Gazetteer) -> tuple[list[Candidate], 
                     te - ts <= 3 and _names_region(gz, text, person=ent.label_ == "PERSON")):
                 out.append(Candidate(start=s, end=e, text=text, source="dict", label=ent.label_,
                                      place_word=pw))
+            elif te - ts <= 3 and (ent.label_ in WEAK_LABELS and _names_town(gz, text) or (
+                    ent.label_ == "PERSON" and _names_town(gz, text, min_pop=100_000))):
+                out.append(Candidate(start=s, end=e, text=text, source="weak", label=ent.label_))
+            elif ent.label_ == "ORG" and text[:1].isupper() and not gz.lookup_exact(text):
+                lead = Candidate(start=s, end=e, text=text, source="dict", label=ent.label_)
+                _leading_place(lead, gz)
+                if lead.entries:
+                    out.append(lead)
             taken.append((ent.start_char, ent.end_char))
 
     for ts, te in _propn_runs(doc):
@@ -267,9 +342,11 @@ def disambiguate(cands: list[Candidate], gz: Gazetteer, *, demonyms: list[str] =
     afocus: Counter[tuple[str, str]] = Counter()  # first-level regions the article is about
     for c in cands:
         es = _usable(c)
-        if not es:
+        if not es or c.source in {"demonym", "weak"}:  # demonyms counted already; weak: no evidence
             continue
         top = max(es, key=_prior)
+        if top.feature == "country" and top.cc and _shared_country_name(es, top):
+            continue  # 'Georgia': the country or a US state; the rest of the article decides
         if top.feature == "country" and top.cc:
             focus[top.cc] += 2.0
         elif top.cc and (len({e.cc for e in es}) == 1 or top.population >= 10 * max(
@@ -286,7 +363,8 @@ def disambiguate(cands: list[Candidate], gz: Gazetteer, *, demonyms: list[str] =
     anchors: list[tuple[float, float, str]] = []
     for c in cands:
         es = _usable(c)
-        if len({(e.cc, e.name) for e in es}) == 1 and es[0].feature != "country":
+        if len({(e.cc, e.name) for e in es}) == 1 and es[0].feature != "country" and (
+                c.source != "weak"):
             anchors.append((es[0].lat, es[0].lon, c.text))  # type: ignore[arg-type]
     for c in cands:
         _score(c, focus, fmax, afocus, amax, anchors, cands, by_start, text)
@@ -306,8 +384,11 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
         if not es:
             return
     scored: list[tuple[float, Entry]] = []
+    shared = any(e.feature == "country" and _shared_country_name(es, e) for e in es)
     for e in es:
         s = _prior(e)
+        if shared and e.feature == "country" and fmax and focus.get(e.cc or "", 0.0) < fmax:
+            s -= SHARED_NAME_PENALTY
         if fmax and e.cc:
             s += 1.2 * focus.get(e.cc, 0.0) / fmax
         if amax and e.cc and e.admin1 and e.feature != "country":
@@ -328,12 +409,30 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
     if (top.feature == "town" and fmax and not focus.get(top.cc or "", 0.0)
             and top.population < SMALL_TOWN and not c.place_word):
         return  # a small town abroad, unrelated to anything else named: likely a false hit
+    if c.source == "weak" and not _supported(top, afocus, anchors, c.text):
+        return  # a name that is also a town, with nothing else in the article near it
     c.best = top
     margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 2.0
     conf = 1 / (1 + math.exp(-2.5 * margin))
     if top.match == "fuzzy":
         conf *= 0.7
     c.confidence = round(min(0.99, conf), 3)
+
+
+def _shared_country_name(es: tuple[Entry, ...], country: Entry) -> bool:
+    """A country's name is also exactly the name of a first-level region elsewhere."""
+    return any(e.feature == "admin" and e.cc != country.cc and e.match in {"exact", "alternate"}
+               and e.population >= SHARED_NAME_MIN_POP for e in es)
+
+
+def _supported(e: Entry, afocus: Counter[tuple[str, str]],
+               anchors: list[tuple[float, float, str]], text: str) -> bool:
+    """A weak candidate's choice lies in a first-level region the article is about, or near one
+    of its unambiguous places."""
+    if e.cc and e.admin1 and afocus.get((e.cc, e.admin1), 0.0) >= 1.0:
+        return True
+    return e.lat is not None and e.lon is not None and any(
+        t != text and haversine_km(e.lat, e.lon, la, lo) < NEAR_KM / 2 for la, lo, t in anchors)
 
 
 def _qualifier(c: Candidate, cands: list[Candidate], by_start: dict[int, Candidate],
@@ -402,10 +501,40 @@ def actor_countries(ctx: "DocContext", gz: Gazetteer) -> list[str]:
     return out
 
 
+_WORD_END = re.compile(r"[\w.'’-]+")
+
+
+def _leading_place(c: Candidate, gz: Gazetteer) -> None:
+    """'Marion County Sheriff's Office', 'Texas Department of Health': when the whole name is
+    unknown, its longest leading words that exactly name a country or region become the mention."""
+    if c.source == "demonym" or c.label == "PERSON":
+        return
+    ends = [m.end() for m in _WORD_END.finditer(c.text)]
+    for end in reversed(ends[:-1][:MAX_CANDIDATE_TOKENS]):
+        sub = c.text[:end].rstrip(".'’-")
+        if len(sub) < 3 or not sub[:1].isupper():
+            continue
+        es = gz.lookup_exact(sub)
+        if es and es[0].match in {"exact", "alternate"} and (
+                es[0].feature in {"country", "admin"}):
+            c.end, c.text, c.entries = c.start + len(sub), sub, es
+            return
+
+
+def demonym_entries(gz: Gazetteer, text: str) -> tuple[Entry, ...]:
+    """The country of a demonym ('Libyan', 'Libyans') as a one-entry candidate list, else ()."""
+    country = gz.country(gz.demonym(text))
+    if country is None:
+        return ()
+    return (Entry(**{**{f: getattr(country, f) for f in Entry.__slots__}, "match": "demonym"}),)
+
+
 def resolve(ctx: "DocContext", gz: Gazetteer) -> tuple[Place, ...]:
     cands, demonyms = find_candidates(ctx, gz)
     for c in cands:
-        c.entries = gz.lookup(c.text)
+        c.entries = demonym_entries(gz, c.text) if c.source == "demonym" else gz.lookup(c.text)
+        if not c.entries:
+            _leading_place(c, gz)
     cands = [c for c in cands if c.entries]
     disambiguate(cands, gz, demonyms=demonyms, actor_countries=actor_countries(ctx, gz),
                  text=ctx.article.text)
@@ -420,18 +549,12 @@ def resolve_spans(ctx: "DocContext", gz: Gazetteer,
     given = []
     for s, e in spans:
         c = Candidate(start=s, end=e, text=text[s:e], source="given")
-        c.entries = gz.lookup(c.text)
-        if not c.entries:
-            cc = gz.demonym(c.text)
-            country = gz.country(cc)
-            if country is not None:
-                c.entries = (Entry(**{**{f: getattr(country, f) for f in Entry.__slots__},
-                                      "match": "demonym"}),)
+        c.entries = demonym_entries(gz, c.text) or gz.lookup(c.text)
         given.append(c)
     spans_set = {(c.start, c.end) for c in given}
     context = [c for c in own if (c.start, c.end) not in spans_set]
     for c in context:
-        c.entries = gz.lookup(c.text)
+        c.entries = demonym_entries(gz, c.text) if c.source == "demonym" else gz.lookup(c.text)
     allc = sorted([c for c in given + context if c.entries], key=lambda c: c.start)
     disambiguate(allc, gz, demonyms=demonyms, actor_countries=actor_countries(ctx, gz), text=text)
     focus = focus_place(allc, gz, demonyms)

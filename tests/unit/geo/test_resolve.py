@@ -61,6 +61,21 @@ def test_disambiguation(gz: Gazetteer, text: str, ents: list[tuple[str, str]], m
 
 
 @pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [("Flooding hit Atlanta and much of Georgia on Monday.",
+      [("Atlanta", "GPE"), ("Georgia", "GPE")], ("USA", PlaceFeature.ADMIN)),
+     ("Russia and Georgia fought a short war over the border.",
+      [("Russia", "GPE"), ("Georgia", "GPE")], ("GEO", PlaceFeature.COUNTRY)),
+     ("Georgia held elections on Sunday.", [("Georgia", "GPE")], ("GEO", PlaceFeature.COUNTRY))],
+    ids=["us-state-in-us-article", "country-next-to-russia", "country-by-default"],
+)
+def test_country_names_shared_with_regions(gz: Gazetteer, text: str, ents: list,
+                                           expected: tuple) -> None:
+    got = places_by_mention(make_ctx(text, ents), gz)
+    assert (got["Georgia"][0], got["Georgia"][2]) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "ents", "mention"),
     [("Talks with Italy and Russia stalled.", [("Italy", "GPE"), ("Russia", "GPE")], "Italy"),
      ("The USA sent envoys.", [("USA", "GPE")], "USA")],
