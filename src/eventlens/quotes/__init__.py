@@ -2,7 +2,9 @@
 
 ``find_attributions`` does the work (quotation marks from a character scan, reporting
 verbs and "according to" from the dependency parse, speakers from the actor records);
-``extract_quotes`` turns its attributions into :class:`~eventlens.types.Quote` records.
+``extract_quotes`` turns its attributions into :class:`~eventlens.types.Quote` records —
+speech and stated belief; attributions of stance, evaluation or desire ("X criticized Y", "X
+wants to ...") are found and scored but not emitted as quotes (see ``extract_quotes``).
 """
 
 from __future__ import annotations
@@ -16,10 +18,14 @@ from eventlens.quotes.direct import Piece, find_direct
 from eventlens.quotes.lexicon import CueLexicon, load_lexicon
 from eventlens.quotes.reported import (
     Attribution,
+    cue_kind,
     cue_span,
     doc_text,
     find_source,
+    impersonal_attributions,
+    trim,
     label_attributions,
+    noun_attributions,
     prep_attributions,
     is_cue_verb,
     verb_attributions,
@@ -116,6 +122,9 @@ def find_attributions(ctx: DocContext, lex: CueLexicon | None = None) -> list[At
     pieces = find_direct(text)
     inside = _token_flags(doc, pieces)
     attrs = verb_attributions(doc, lex, inside) + prep_attributions(doc, lex, inside)
+    cued = {a.cue_token for a in attrs}
+    attrs += [a for a in impersonal_attributions(doc, inside) if a.cue_token not in cued]
+    attrs += noun_attributions(doc, lex, inside)
     labels = label_attributions(doc, inside)
     labelled = [(s, e) for a in labels for s, e, _ in a.contents]
     attrs = [a for a in attrs if not any(s <= a.start < e for s, e in labelled)] + labels
@@ -141,7 +150,8 @@ def find_attributions(ctx: DocContext, lex: CueLexicon | None = None) -> list[At
             if a is None:
                 src, src_head = find_source(doc[cue_i])
                 a = Attribution(
-                    cue=cue_span(doc[cue_i], lex), cue_token=cue_i, source=src, source_head=src_head
+                    cue=cue_span(doc[cue_i], lex), cue_token=cue_i, source=src, source_head=src_head,
+                    cue_kind=cue_kind(doc[cue_i], lex),
                 )
                 by_cue[cue_i] = a
                 attrs.append(a)
@@ -162,11 +172,62 @@ def find_attributions(ctx: DocContext, lex: CueLexicon | None = None) -> list[At
             last_direct = a
     for a in attrs:
         a.contents.sort()
+    attrs = _univocal(attrs, doc)
     attrs.sort(key=lambda a: (a.start, a.cue or (0, 0)))
     resolver = SpeakerResolver(ctx, lex)
     for a in attrs:
         a.speaker = resolver.resolve(a, _mentions_document(doc, a, lex))
     return attrs
+
+
+def _univocal(attrs: list[Attribution], doc: "Doc") -> list[Attribution]:
+    """Drop an attribution whose cue lies inside another one's reported content ("She said he
+    wants to run": the wanting is part of what she said, not an attribution of its own — each
+    word has one role, as in attribution corpora). An attribution carrying direct pieces stays,
+    and so does speech inside a stance ("backed the bill, saying ..."). Speech coordinated with
+    speech ("four in 10 said ..., while six in 10 said ...") stays too, and the first content
+    ends where the second attribution begins."""
+    spans = sorted(
+        (s, e, id(a), a.cue_kind) for a in attrs for s, e, direct in a.contents if not direct
+    )
+    starts = [sp[0] for sp in spans]
+    by_id = {id(a): a for a in attrs}
+    text = doc_text(doc)
+    out = []
+    for a in attrs:
+        if a.cue is None or a.direct:
+            out.append(a)
+            continue
+        c = a.cue[0]
+        i = bisect.bisect_right(starts, c)
+        hosts = [
+            (s, e, owner)
+            for s, e, owner, kind in spans[max(0, i - 40) : i]
+            if s <= c < e and owner != id(a) and (kind != "attitude" or a.cue_kind == "attitude")
+        ]
+        if not hosts:
+            out.append(a)
+            continue
+        tok = doc[a.cue_token] if a.cue_token is not None else None
+        begin = min(x for x in (a.source[0] if a.source else None, a.cue[0]) if x is not None)
+        if (
+            a.cue_kind == "speech" and tok is not None and tok.dep_ in ("advcl", "conj")
+            and all(by_id[o].cue_kind == "speech" and s < begin for s, _, o in hosts)
+        ):
+            for s, e, owner in hosts:
+                host = by_id[owner]
+                if (s, e, False) not in host.contents:
+                    continue  # already cut at an earlier coordinated attribution
+                k = host.contents.index((s, e, False))
+                ns, ne = trim(text, s, begin)
+                for w in ("while", "but", "and", "whereas"):
+                    if text[ns:ne].lower().endswith(" " + w):
+                        ne = ns + len(text[ns:ne]) - len(w) - 1
+                ns, ne = trim(text, ns, ne)
+                if ne - ns >= 2:
+                    host.contents[k] = (ns, ne, False)
+            out.append(a)
+    return out
 
 
 def _mentions_document(doc: "Doc", a: Attribution, lex: CueLexicon) -> bool:
@@ -200,9 +261,15 @@ def _host(
     return None
 
 
-def extract_quotes(ctx: DocContext) -> tuple[Quote, ...]:
+def extract_quotes(ctx: DocContext, *, attitudes: bool = False) -> tuple[Quote, ...]:
     """Quotes of one article: every content span of every attribution, direct pieces of
-    mixed quotes included, with speaker ids and cues."""
+    mixed quotes included, with speaker ids and cues.
+
+    Attributions of stance, evaluation, desire or intention ("X criticized the plan", "X
+    wants to run"; lexicon kind ``attitude``) are not speech: their reported contents are left
+    out unless ``attitudes`` is set; direct quotes attached to such a cue (X praised the deal:
+    "It is fair") are always kept.
+    """
     try:
         attrs = find_attributions(ctx)
     except (ValueError, IndexError) as exc:  # never let odd text stop a batch
@@ -213,7 +280,8 @@ def extract_quotes(ctx: DocContext) -> tuple[Quote, ...]:
     out: list[Quote] = []
     for a in attrs:
         cue = Span(start=a.cue[0], end=a.cue[1], text=text[a.cue[0] : a.cue[1]]) if a.cue else None
-        items = [(s, e, d) for s, e, d in a.contents] + [(s, e, True) for s, e in a.nested]
+        items = [(s, e, d) for s, e, d in a.contents if d or attitudes or a.cue_kind != "attitude"]
+        items += [(s, e, True) for s, e in a.nested]
         for s, e, direct in items:
             if (s, e) in seen or not 0 <= s < e <= len(text):
                 continue

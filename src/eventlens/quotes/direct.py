@@ -114,8 +114,29 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_DOUBLED = re.compile("''|``")
+
+
+def _undouble(text: str) -> str:
+    """Doubled apostrophes and backticks (``''We won,'' he said``) as one double mark, offsets kept:
+    an opening pair becomes a space and a mark, a closing pair a mark and a space."""
+    if "''" not in text and "``" not in text:
+        return text
+    chars = list(text)
+    for m in _DOUBLED.finditer(text):
+        i = m.start()
+        after = text[i + 2] if i + 2 < len(text) else " "
+        before = text[i - 1] if i > 0 else " "
+        if m.group() == "``" or (before.isspace() or before in "([{—–-") and not after.isspace():
+            chars[i], chars[i + 1] = " ", '"'
+        else:
+            chars[i], chars[i + 1] = '"', " "
+    return "".join(chars)
+
+
 def find_direct(text: str) -> list[Piece]:
     """Direct-quote pieces of ``text``, sorted, non-overlapping, inner spans without marks."""
+    text = _undouble(text)
     paras = _paragraphs(text)
     pieces: list[Piece] = []
     families = ({"double"}, {"guillemet"})

@@ -14,10 +14,18 @@ all predictions.
   also gold tokens of that role / predicted tokens; recall likewise over gold tokens.
   Tokens are ``\\w+`` runs and single punctuation marks.
 
-Conventions normalised here, not in the product output: PolNeAR's direct content includes the
+Conventions normalised here, not in the product output: a verb cue is scored with its
+auxiliaries, adverbs, weekday, "in a statement" and colon (``cue_extent``: "has also said:"),
+while the product's cue is the verb; PolNeAR's direct content includes the
 quotation marks, so predicted direct pieces are widened over their marks; pieces quoted inside
 a reported content (mixed quotes) are part of that content, not attributions of their own.
 One annotator file per article (the first by name).
+
+Subsets: ``all`` scores every attribution the stage finds, attitudes included (stance,
+evaluation, desire, intention: "X criticized Y", "X wants to ..."), which is PolNeAR's task;
+``quotes`` scores only what :func:`~eventlens.quotes.extract_quotes` emits by default (speech
+and belief; attitude attributions keep only their direct pieces) against the same gold — the
+product's view, reported as a diagnostic.
 """
 
 from __future__ import annotations
@@ -48,6 +56,7 @@ class Attr:
     source: list[tuple[int, int]]
     content: list[tuple[int, int]]
     direct: bool = False
+    attitude: bool = False  # a stance/evaluation/desire cue (not emitted as a quote by the product)
 
 
 @dataclass(slots=True)
@@ -98,24 +107,32 @@ def read_gold(ann: str, text: str) -> list[Attr]:
 def predicted(ctx: DocContext) -> list[Attr]:
     """The quote stage's attributions of one article, in the benchmark's conventions."""
     from eventlens.quotes import find_attributions
+    from eventlens.quotes.lexicon import load_lexicon
+    from eventlens.quotes.reported import cue_extent
 
     text = ctx.article.text
+    lex = load_lexicon()
     out = []
     for a in find_attributions(ctx):
+        cue = a.cue
+        if a.kind == "verb" and a.cue_token is not None:
+            cue = cue_extent(ctx.doc[a.cue_token], lex)
         contents = []
         for s, e, direct in a.contents:
-            if direct:
-                if s > 0 and text[s - 1] in _QUOTE_CHARS:
-                    s -= 1
-                if e < len(text) and text[e] in _QUOTE_CHARS:
-                    e += 1
+            if direct:  # over the marks, doubled ones ('' or ``) included
+                for _ in range(2):
+                    if s > 0 and text[s - 1] in _QUOTE_CHARS | {"`"}:
+                        s -= 1
+                    if e < len(text) and text[e] in _QUOTE_CHARS:
+                        e += 1
             contents.append((s, e))
         out.append(
             Attr(
-                cue=[a.cue] if a.cue else [],
+                cue=[cue] if cue else [],
                 source=[a.source] if a.source else [],
                 content=sorted(contents),
                 direct=a.direct or bool(a.nested),
+                attitude=a.cue_kind == "attitude" and not (a.direct or a.nested),
             )
         )
     return out
@@ -243,7 +260,7 @@ def evaluate(
         docs = load_split(data, split, limit)
         if not docs:
             continue
-        counts, direct, speech = _Counts(), _Counts(), _Counts()
+        counts, direct, speech, product = _Counts(), _Counts(), _Counts(), _Counts()
         t_parse = t_quotes = 0.0
         actor_failures = 0
         t0 = time.perf_counter()
@@ -266,11 +283,13 @@ def evaluate(
             score_doc(text, gold, pred, counts)
             score_doc(text, [g for g in gold if g.direct], [p for p in pred if p.direct], direct)
             score_doc(text, [g for g in gold if _speech_cue(doc, g, lex)], pred, speech)
+            score_doc(text, gold, [p for p in pred if not p.attitude], product)
         result[split] = {
             "articles": len(docs),
             "all": _report(counts),
             "direct": _report(direct),
             "speech": _report(speech),
+            "quotes": _report(product),
             "seconds_parse": round(t_parse, 2),
             "seconds_quotes": round(t_quotes, 3),
             "actor_failures": actor_failures,

@@ -6,6 +6,14 @@ source span (the speaker as written: "Maria Lopez, a spokeswoman for the Red Cro
 quotation marks) or reported (a clause). ``nested`` holds direct pieces quoted inside a
 reported content ("X said that the plan was "a disaster"") — they are part of that content,
 and are also emitted as direct quotes of their own.
+
+Beyond speech, attributions of belief and attitude (stance, evaluation, desire, intention:
+"X criticized the plan as reckless", "X wants to run", "the mayor's claim that ...", "the deal
+is expected to hold") are found too, with ``cue_kind`` telling them apart (lexicon kinds
+``verb``/``belief``/``attitude``/``noun``); the quote stage emits only speech and belief as
+quotes. Spans follow the attribution-corpus conventions (PolNeAR): the source is the whole
+noun phrase with appositions and their closing comma, the content includes "that", each word
+has one role (an attitude inside another attribution's content is not an attribution).
 """
 
 from __future__ import annotations
@@ -43,8 +51,9 @@ class Attribution:
     source_head: int | None  # index of the source's head token
     contents: list[tuple[int, int, bool]] = field(default_factory=list)  # (start, end, direct)
     nested: list[tuple[int, int]] = field(default_factory=list)
-    kind: str = "verb"  # verb | prep | none
+    kind: str = "verb"  # verb | prep | none | label
     speaker: str | None = None
+    cue_kind: str = "speech"  # speech | belief | attitude (the lexicon kind of the cue verb)
 
     @property
     def start(self) -> int:
@@ -94,7 +103,7 @@ def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
 def is_cue_verb(tok: "Token", lex: CueLexicon) -> str | None:
     if tok.pos_ not in ("VERB",) or tok.text in _QUOTE_CHARS:
         return None
-    frame = lex.verb_frame(tok.lemma_)
+    frame = lex.verb_frame(lex.fix_lemma(tok.lemma_, tok.text))
     if frame is None:
         if _phrasal_prep(tok, lex) is None:
             return None
@@ -102,8 +111,8 @@ def is_cue_verb(tok: "Token", lex: CueLexicon) -> str | None:
     if any(c.dep_ == "neg" for c in tok.children):
         return None
     head = tok.head
-    if head is not tok and head.lemma_.lower() in _BLOCKERS:
-        return None
+    if head.i != tok.i and head.lemma_.lower() in _BLOCKERS and tok.dep_ == "xcomp":
+        return None  # "declined to say whether ..." (but not "declined, saying ...")
     if any(c.dep_ == "neg" for c in head.children) and tok.dep_ == "xcomp":
         return None
     return frame
@@ -113,10 +122,25 @@ def _phrasal_prep(tok: "Token", lex: CueLexicon) -> tuple["Token", str] | None:
     """The preposition of a phrasal cue ("called for", "pointed to") and its frame."""
     for c in tok.children:
         if c.dep_ == "prep" and c.i > tok.i:
-            frame = lex.verb_frame(f"{tok.lemma_.lower()} {c.lower_}")
+            frame = lex.verb_frame(f"{lex.fix_lemma(tok.lemma_, tok.text).lower()} {c.lower_}")
             if frame is not None:
                 return c, frame
     return None
+
+
+def cue_kind(tok: "Token", lex: CueLexicon) -> str:
+    """The lexicon kind of a cue verb ("speech", "belief", "attitude"); phrasal cues ("called
+    for", "railed against") by their two-word entry."""
+    lemma = lex.fix_lemma(tok.lemma_, tok.text)
+    kind = lex.verb_kind(lemma)
+    found = _phrasal_prep(tok, lex)
+    if found is not None and (kind is None or not _has_object(tok)):
+        kind = lex.verb_kind(f"{lemma.lower()} {found[0].lower_}") or kind
+    return kind or "speech"
+
+
+def _has_object(tok: "Token") -> bool:
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > tok.i for c in tok.children)
 
 
 def cue_span(tok: "Token", lex: CueLexicon | None = None) -> tuple[int, int]:
@@ -129,6 +153,45 @@ def cue_span(tok: "Token", lex: CueLexicon | None = None) -> tuple[int, int]:
         found = _phrasal_prep(tok, lex)
         if found is not None and found[0].i == tok.i + 1:
             end = found[0].idx + len(found[0])
+    return start, end
+
+
+_CUE_ADVERBS = {
+    "also", "repeatedly", "later", "now", "just", "often", "then", "recently", "still", "even",
+    "strongly", "publicly", "previously", "initially", "first", "long", "widely", "already",
+    "again", "once", "openly", "privately", "explicitly", "frequently", "quickly", "immediately",
+}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def cue_extent(tok: "Token", lex: CueLexicon) -> tuple[int, int]:
+    """The cue as attribution corpora mark it: the verb with its auxiliaries and adverbs
+    ("has also said"), a weekday ("said Sunday"), a document or interview ("said in a
+    statement"), a colon ("said:"). The product's cue stays :func:`cue_span`."""
+    doc = tok.doc
+    start, end = cue_span(tok, lex)
+    i = tok.i - 1
+    kids = {c.i: c for c in tok.children}
+    while i >= 0 and i in kids and (
+        kids[i].dep_ in ("aux", "auxpass") or kids[i].dep_ == "advmod" and kids[i].lower_ in _CUE_ADVERBS
+    ):
+        start = doc[i].idx
+        i -= 1
+    j = tok.i + 1
+    while j < len(doc) and doc[j].idx < end:  # past a particle or phrasal preposition
+        j += 1
+    if j < len(doc):
+        nxt = doc[j]
+        if nxt.lower_ in _WEEKDAYS and nxt.head.i == tok.i:
+            end = nxt.idx + len(nxt)
+            j += 1
+        elif nxt.lower_ in ("in", "on") and nxt.head.i == tok.i:
+            pobj = next((p for p in nxt.children if p.dep_ == "pobj"), None)
+            if pobj is not None and (lex.is_document(pobj.lemma_) or lex.is_platform(pobj.text)):
+                end = pobj.idx + len(pobj)
+                j = pobj.i + 1
+        if j < len(doc) and doc[j].text == ":":
+            end = doc[j].idx + 1
     return start, end
 
 
@@ -157,8 +220,12 @@ def _find_subject(tok: "Token") -> tuple[tuple[int, int] | None, int | None]:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return _subtree_span(p, exclude=tok), p.i
-        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
             cur = cur.head
+            continue
+        head = cur.head
+        if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            cur = head.head  # "dismissed the charge by pointing out ...", "after saying ..."
             continue
         break
     return None, None
@@ -171,6 +238,8 @@ def _subtree_span(tok: "Token", *, exclude: "Token | None" = None) -> tuple[int,
     left, right = tok.left_edge.i, tok.right_edge.i
     if exclude is not None and left <= exclude.i <= right:
         right = max(tok.i, exclude.i - 1)
+    while left < tok.i and doc[left].dep_ == "advmod" and doc[left].head.i == tok.i:
+        left += 1  # "even the mayor"
     ps, pe = para_bounds(doc_text(doc), tok.idx)
     text = doc_text(doc)
     s = max(doc[left].idx, ps)
@@ -181,7 +250,12 @@ def _subtree_span(tok: "Token", *, exclude: "Token | None" = None) -> tuple[int,
             s = cut + len(dash)
     while s < e and (text[s] in _QUOTE_CHARS or text[s].isspace()):
         s += 1
-    return trim(doc_text(doc), s, e) if e > s else (tok.idx, tok.idx + len(tok))
+    if e <= s:
+        return tok.idx, tok.idx + len(tok)
+    s, e = trim(text, s, e)
+    if e < len(text) and text[e] == "," and "," in text[s:e]:
+        e += 1  # "Jane Roe, a spokeswoman for the group," — the closing comma of an apposition
+    return s, e
 
 
 def doc_text(doc: "Doc") -> str:
@@ -259,6 +333,13 @@ def _animate_subject(tok: "Token") -> bool:
     return subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
+def _active_subject(tok: "Token") -> bool:
+    """Whether the verb (or the verb it is chained to) has an active subject: a stance needs a
+    holder ("The senator opposed the bill"), not a passive ("The bill was opposed")."""
+    _, head = find_source(tok)
+    return head is not None and tok.doc[head].dep_ != "pobj" and tok.doc[head].lower_ != "it"
+
+
 def _phrasal_content(tok: "Token", lex: CueLexicon) -> list[tuple[int, int]]:
     """"called for a ban on ..." → "a ban on ..."; "called on X to ..." → "X to ..."."""
     found = _phrasal_prep(tok, lex)
@@ -291,6 +372,12 @@ def _verb_content(tok: "Token", frame: str, lex: CueLexicon) -> list[tuple[int, 
             found = _content_pieces(doc, c.left_edge.i, c.right_edge.i, [], tok)
             if found:
                 return found
+    if frame == "say":  # a clause the parser read as object + participle: "said the taxes paid for ..."
+        for c in tok.children:
+            if c.dep_ == "dobj" and c.i > tok.i and any(
+                k.dep_ in ("acl", "relcl") and k.pos_ == "VERB" and k.i == c.i + 1 for k in c.children
+            ):
+                return _content_pieces(doc, c.left_edge.i, c.right_edge.i, [], tok)
     if frame in ("request", "both", "intent"):
         for c in tok.children:
             if c.dep_ == "xcomp" and c.i > tok.i and any(a.dep_ == "aux" for a in c.children):
@@ -303,14 +390,23 @@ def _verb_content(tok: "Token", frame: str, lex: CueLexicon) -> list[tuple[int, 
         for c in tok.children:
             if c.dep_ == "dobj" and c.i > tok.i and c.pos_ != "PRON":
                 return _content_pieces(doc, c.left_edge.i, c.right_edge.i, [], tok)
+    if frame == "any" and _active_subject(tok):
+        found = _complements(tok)
+        if found:
+            return found
     phrasal = _phrasal_content(tok, lex)
     if phrasal:
         return phrasal
+    deps = [c.dep_ for c in tok.children if c.i > tok.i]
+    if "dobj" in deps and "oprd" in deps and _active_subject(tok):
+        found = _complements(tok)  # "called the plan a disgrace", "labelled him a liar"
+        if found:
+            return found
     # inverted: "The rebels, the spokesman said, have seized the airport" / "..., UN says"
     head = tok.head
     if (
         tok.dep_ in _INVERTED_DEPS
-        and head is not tok
+        and head.i != tok.i
         and head.pos_ in ("VERB", "AUX")
         and any(c.dep_ in _SUBJ for c in tok.children)
         and all(
@@ -322,6 +418,43 @@ def _verb_content(tok: "Token", frame: str, lex: CueLexicon) -> list[tuple[int, 
         if hole is not None:
             return _content_pieces(doc, head.left_edge.i, head.right_edge.i, [hole], tok)
     return _tail_cue(tok)
+
+
+_COMPLEMENTS = {"dobj", "dative", "xcomp", "ccomp", "oprd", "prep", "acomp", "attr"}
+_COMPLEMENT_PREPS = {"as", "for", "of", "about", "against", "over", "into", "to", "from", "with", "on"}
+_NO_PREP_ENTS = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"}
+
+
+def _complements(tok: "Token") -> list[tuple[int, int]]:
+    """The verb's complements to its right as one content: "criticized the plan as too costly",
+    "blamed the mayor for the delays", "wants to run". Needs an object, a clause or an
+    infinitive; stops at the first adjunct (a comma, a conjunct, a time or place phrase)."""
+    doc = tok.doc
+    first = last = None
+    has_core = False
+    for c in tok.children:
+        if c.i <= tok.i:
+            continue
+        if c.dep_ in ("advmod", "prt"):
+            continue  # "accused Russia openly of ..."
+        if c.dep_ not in _COMPLEMENTS:
+            break
+        if c.dep_ == "prep":
+            pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+            if pobj is None and c.lower_ == "as" and any(True for _ in c.children):
+                pobj = next(iter(c.children))  # "criticized the plan as reckless"
+            if c.lower_ not in _COMPLEMENT_PREPS or pobj is None or pobj.ent_type_ in _NO_PREP_ENTS:
+                break
+        elif c.dep_ == "xcomp" and not any(a.dep_ == "aux" for a in c.children):
+            if first is None:
+                break
+        else:
+            has_core = True
+        first = c if first is None else first
+        last = c
+    if first is None or last is None or not has_core:
+        return []
+    return _content_pieces(doc, first.left_edge.i, last.right_edge.i, [], tok)
 
 
 def _comma_bounded(tok: "Token", *, need_right: bool) -> tuple[int, int] | None:
@@ -359,6 +492,17 @@ def _tail_cue(tok: "Token") -> list[tuple[int, int]]:
     return [(s, e)] if e - s >= 2 else []
 
 
+def _passive_content(tok: "Token") -> list[tuple[int, int]]:
+    """"The deal was first reported by the Herald": the passive subject, when an agent names
+    the source."""
+    if not any(c.dep_ == "agent" for c in tok.children):
+        return []
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+    if subj is None or subj.pos_ == "PRON":
+        return []
+    return _content_pieces(tok.doc, subj.left_edge.i, subj.right_edge.i, [], tok)
+
+
 def verb_attributions(doc: "Doc", lex: CueLexicon, inside_quote: list[bool]) -> list[Attribution]:
     """Reported-speech attributions anchored on reporting verbs (content from the parse)."""
     out: list[Attribution] = []
@@ -367,9 +511,15 @@ def verb_attributions(doc: "Doc", lex: CueLexicon, inside_quote: list[bool]) -> 
         if frame is None or inside_quote[tok.i]:
             continue
         contents = _verb_content(tok, frame, lex)
+        kind = cue_kind(tok, lex)
+        if not contents:
+            contents = _passive_content(tok)
+            kind = "attitude"  # what was reported, not what was said
         if not contents:
             continue
         src, src_head = find_source(tok)
+        if frame == "any" and not any(c.dep_ == "ccomp" for c in tok.children):
+            kind = "attitude"  # "described the plan as reckless", "tweeted a photo": no clause said
         out.append(
             Attribution(
                 cue=cue_span(tok, lex),
@@ -377,6 +527,109 @@ def verb_attributions(doc: "Doc", lex: CueLexicon, inside_quote: list[bool]) -> 
                 source=src,
                 source_head=src_head,
                 contents=[(s, e, False) for s, e in contents],
+                cue_kind=kind,
+            )
+        )
+    return out
+
+
+_RAISING = {"seem", "appear"}  # "The deal seems to hold": an attribution without a source
+_PASSIVE_BELIEF = {"expect", "believe", "think", "report", "say", "consider", "know", "rumor"}
+
+
+def impersonal_attributions(doc: "Doc", inside_quote: list[bool]) -> list[Attribution]:
+    """Sourceless attributions of belief: "X seems/appears to ...", "X is expected/believed to
+    ..." — content the subject plus the infinitive; cue the verb (with its auxiliary when
+    passive). Kept as attitudes: not quotes, since nobody is quoted."""
+    out: list[Attribution] = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or inside_quote[tok.i]:
+            continue
+        lemma = tok.lemma_.lower()
+        passive = lemma in _PASSIVE_BELIEF and any(c.dep_ == "auxpass" for c in tok.children)
+        if lemma not in _RAISING and not passive:
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        comp = next(
+            (c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i
+             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)),
+            None,
+        )
+        if subj is None or comp is None or subj.lower_ == "it" or subj.i > tok.i:
+            continue
+        if any(c.dep_ == "agent" for c in tok.children):
+            continue
+        pieces = _content_pieces(doc, subj.left_edge.i, subj.right_edge.i, [], tok)
+        pieces += _content_pieces(doc, comp.left_edge.i, comp.right_edge.i, [], tok)
+        if len(pieces) != 2:
+            continue
+        start = tok.idx
+        if passive:
+            aux = [c for c in tok.children if c.dep_ == "auxpass" and c.i < tok.i]
+            if aux and aux[0].i == tok.i - 1:
+                start = aux[0].idx
+        out.append(
+            Attribution(
+                cue=(start, tok.idx + len(tok)),
+                cue_token=tok.i,
+                source=None,
+                source_head=None,
+                contents=[(a, b, False) for a, b in pieces],
+                kind="impersonal",
+                cue_kind="attitude",
+            )
+        )
+    return out
+
+
+_NOUN_PREPS = {"of", "for", "against", "on", "about", "over", "to", "with"}
+
+
+def noun_attributions(doc: "Doc", lex: CueLexicon, inside_quote: list[bool]) -> list[Attribution]:
+    """Positions named by a noun with a possessive holder: "the mayor's claim that ...", "the
+    senator's criticism of the plan", "in the governor's view, ..." (lexicon kind ``noun``).
+    Source the possessive (with its "'s"); content the noun's clause or prepositional object,
+    or, for "in X's view", the clause the phrase opens. Kept as attitudes (not quotes)."""
+    out: list[Attribution] = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or inside_quote[tok.i] or tok.lemma_.lower() not in lex.nouns:
+            continue
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.i < tok.i), None)
+        if poss is None:
+            continue
+        contents: list[tuple[int, int]] = []
+        for c in tok.children:
+            if c.i <= tok.i:
+                continue
+            if c.dep_ in ("acl", "ccomp"):
+                contents = _content_pieces(doc, c.left_edge.i, c.right_edge.i, [], tok)
+                break
+            if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS:
+                pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    contents = _content_pieces(doc, pobj.left_edge.i, pobj.right_edge.i, [], tok)
+                break
+        if not contents:
+            head = tok.head
+            if (
+                tok.dep_ == "pobj" and head.lower_ in ("in", "to") and head.dep_ == "prep"
+                and head.head.pos_ in ("VERB", "AUX") and head.i < head.head.i
+            ):  # "In the governor's view, the plan is dead."
+                verb = head.head
+                hole = (head.i, tok.right_edge.i)
+                contents = _content_pieces(doc, verb.left_edge.i, verb.right_edge.i, [hole], tok)
+        if not contents:
+            continue
+        src = _subtree_span(poss)
+        out.append(
+            Attribution(
+                cue=(tok.idx, tok.idx + len(tok)),
+                cue_token=tok.i,
+                source=src,
+                source_head=poss.i,
+                contents=[(a, b, False) for a, b in contents],
+                kind="noun",
+                cue_kind="attitude",
             )
         )
     return out
@@ -404,7 +657,7 @@ def prep_attributions(doc: "Doc", lex: CueLexicon, inside_quote: list[bool]) -> 
             head = tok.head
             # the clause: the head's subtree, or the sentence if the phrase hangs outside it
             left, right = head.left_edge.i, head.right_edge.i
-            if not (left <= phrase_l and phrase_r <= right) or head is tok:
+            if not (left <= phrase_l and phrase_r <= right) or head.i == tok.i:
                 if not doc.has_annotation("SENT_START"):
                     continue
                 sent = tok.sent
@@ -427,7 +680,7 @@ def prep_attributions(doc: "Doc", lex: CueLexicon, inside_quote: list[bool]) -> 
 
 
 _LABEL_STOP = {
-    "update", "note", "editor", "photo", "watch", "related", "read", "source", "video", "q", "a",
+    "update", "note", "editor", "photo", "watch", "related", "read", "source", "video",
 }
 
 

@@ -32,13 +32,14 @@ def test_nouns(text: str, platform: bool, document: bool) -> None:
     "text",
     [
         "cue\tkind\tframe\nsay\tverb\n",
-        "cue\tkind\tframe\nsay\tnoun\tsay\n",
+        "cue\tkind\tframe\nsay\tadverb\tsay\n",
+        "cue\tkind\tframe\nsay\tverb\tsay\nclaim\tnoun\tsay\n",
         "cue\tkind\tframe\nsay\tverb\t-\n",
         "cue\tkind\tframe\nsay\tverb\tsay\nsay\tverb\tsay\n",
         "# only comments\n",
         "lemma\tkind\tframe\nsay\tverb\tsay\n",
     ],
-    ids=["short-row", "bad-kind", "verb-without-frame", "duplicate", "empty", "bad-header"],
+    ids=["short-row", "bad-kind", "noun-with-frame", "verb-without-frame", "duplicate", "empty", "bad-header"],
 )
 def test_bad_lexicon_rejected(text: str) -> None:
     with pytest.raises(ResourceError):
