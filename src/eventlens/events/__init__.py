@@ -4,13 +4,16 @@
   :mod:`eventlens.events.codebook` for its API: ``types``, ``mode(type, mode)``, ``default_cameo``,
   ``plover_for_cameo(code)``, ``cameo_roots``, ``acled_code_for``, ``examples()``).
 - ``extract_events(ctx, codebook) -> tuple[Event, ...]``: rule/parse-based events of one article
-  (see :mod:`eventlens.events.extract`). Never raises on odd text: a failure inside one article is
-  logged and gives no events for it.
+  (see :mod:`eventlens.events.extract`), re-scored by the codebook's learned classifier when one is
+  attached (:mod:`eventlens.events.rescore`). Never raises on odd text: a failure inside one
+  article is logged and gives no events for it.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
+from functools import lru_cache
 
 from eventlens.config import Config
 from eventlens.context import DocContext
@@ -21,8 +24,16 @@ log = logging.getLogger(__name__)
 
 
 def load_codebook(config: Config | None = None) -> Codebook:
-    """Load and validate the packaged codebook (cached)."""
-    return load()
+    """The packaged codebook (validated, cached) with the learned sentence classifier attached
+    (light model; the embedding one when ``config.use_embeddings`` and it is installed)."""
+    return _with_classifier(bool((config or Config()).use_embeddings))
+
+
+@lru_cache(maxsize=2)
+def _with_classifier(use_embeddings: bool) -> Codebook:
+    from eventlens.events.classify import load_classifier
+
+    return replace(load(), classifier=load_classifier(Config(use_embeddings=use_embeddings)))
 
 
 def extract_events(ctx: DocContext, codebook: Codebook | None) -> tuple[Event, ...]:

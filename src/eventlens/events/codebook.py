@@ -21,6 +21,11 @@ and cached. API (used by extraction, evaluation and ``eventlens codebook``):
 - ``codebook.examples() -> list[(type, mode_key, sentence)]``: all example sentences.
 - ``codebook.instrument_mode(lemma, modifiers) -> str | None``: ASSAULT mode key of an instrument.
 - ``codebook.verb_rules`` / ``codebook.noun_rules``: lemma → trigger rules (used by extraction).
+  Besides the YAML's own rules they hold the CAMEO verb facts of ``cameo_verbs.tsv`` (see
+  :func:`_add_cameo_verbs`): the dictionary's code per verb (``TriggerRule.cameo``), weak
+  dyadic rules for verbs the YAML lacks, and verb + object rules.
+- ``codebook.classifier``: the learned sentence classifier, when attached by
+  ``eventlens.events.load_codebook(config)`` (None from ``load()``).
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from __future__ import annotations
 import csv
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -63,6 +68,8 @@ class TriggerRule:
     needs: str | None = None  # "xcomp", "dobj", "prep:on", "prt:out"
     target_via: str | None = None  # preposition giving the target/place
     weight: float = 0.8
+    cameo: str | None = None  # CAMEO code of this pattern (else the mode's default code)
+    dyadic: bool = False  # an event only when both a source and a target are found
 
     @property
     def specificity(self) -> int:
@@ -114,6 +121,9 @@ class Codebook:
     noun_rules: dict[str, tuple[TriggerRule, ...]] = field(default_factory=dict)
     # ASSAULT instruments: noun lemma → ((required modifiers, mode key), ...)
     instruments: dict[str, tuple[tuple[frozenset[str], str], ...]] = field(default_factory=dict)
+    # optional learned sentence classifier (eventlens.events.classify), attached by
+    # eventlens.events.load_codebook(config); used to rank types and pick ACLED sub-events
+    classifier: Any = None
 
     @property
     def types(self) -> tuple[str, ...]:
@@ -290,7 +300,77 @@ def _read_cameo_table(text: str) -> dict[str, tuple[str | None, str | None]]:
     return table
 
 
-def parse_codebook(data: dict[str, Any], cameo_text: str) -> Codebook:
+def _mode_for_code(et: EventType, code: str, plover_mode: str | None) -> Mode:
+    """The codebook mode of a CAMEO code: listed code, then its 3-digit root, then PLOVER mode."""
+    for key in (code, code[:3]):
+        for m in et.modes:
+            if key in m.cameo:
+                return m
+    for m in et.modes:
+        if plover_mode and m.mode == plover_mode:
+            return m
+    return et.modes[0]
+
+
+def _add_cameo_verbs(cb: Codebook, verb: dict[str, list[TriggerRule]], text: str) -> None:
+    """Rules from the mined CAMEO verb dictionary (see :mod:`eventlens.events.cameo_verbs`).
+
+    - A codebook verb rule without constraints takes the dictionary's code for its lemma when
+      that code has the rule's PLOVER type (code granularity follows the verb: "free" -> 084).
+    - Verbs the codebook lacks become weak rules that need both a source and a target actor;
+      verbs with a grammatical role in the codebook (attribution, planning, light verbs...)
+      are never triggers on their own.
+    - Verb + one-word object patterns ("stage" + "protest") become object rules.
+    """
+    from eventlens.events.cameo_verbs import read_tsv
+
+    try:
+        items = read_tsv(text)
+    except ValueError as exc:
+        raise ResourceError(str(exc)) from exc
+    functional = set().union(*(cb.word(k) for k in (
+        "attribution_verbs", "planning_words", "hypothetical_words", "light_verbs",
+        "negating_words")))
+    known = set(verb)
+    listed: dict[str, tuple[str, Mode]] = {}  # code -> (type, mode) where the codebook lists it
+    for et in cb.event_types.values():
+        for md in et.modes:
+            for c in md.cameo:
+                listed.setdefault(c, (et.name, md))
+    for it in items:
+        hit = listed.get(it.cameo) or listed.get(it.cameo[:3])
+        if hit is not None:
+            ptype, mode = hit
+        else:
+            found = cb.plover_for_cameo(it.cameo)
+            if found is None:
+                continue
+            ptype = found
+            mode = _mode_for_code(cb.event_types[ptype], it.cameo,
+                                  cb.plover_mode_for_cameo(it.cameo))
+        if it.obj is None:
+            if it.lemma in known:
+                rules = verb[it.lemma]
+                for i, r in enumerate(rules):
+                    if r.type == ptype and r.specificity == 0 and r.cameo is None and (
+                            r.mode_key == mode.key or it.cameo[:3] in
+                            {c[:3] for c in cb.mode(ptype, r.mode_key).cameo}):
+                        rules[i] = replace(r, cameo=it.cameo)
+                continue
+            if it.lemma in functional:
+                continue
+            rule = TriggerRule(type=ptype, mode_key=mode.key, pos="v", lemma=it.lemma,
+                               cameo=it.cameo, weight=0.5, dyadic=True)
+        else:
+            if it.lemma in ("be", "have", "do"):
+                continue
+            rule = TriggerRule(type=ptype, mode_key=mode.key, pos="v", lemma=it.lemma,
+                               obj=frozenset({it.obj}), cameo=it.cameo, weight=0.55)
+        verb.setdefault(it.lemma, []).append(rule)
+
+
+def parse_codebook(data: dict[str, Any], cameo_text: str,
+                   verbs_text: str | None = None) -> Codebook:
     """Validate the YAML structure and build the lookups. Raises ResourceError on any problem."""
     if not isinstance(data, dict):
         raise ResourceError("codebook: top level must be a mapping")
@@ -337,6 +417,8 @@ def parse_codebook(data: dict[str, Any], cameo_text: str) -> Codebook:
         for m in et.modes:
             for r in m.triggers:
                 (verb if r.pos == "v" else noun).setdefault(r.lemma, []).append(r)
+    if verbs_text:
+        _add_cameo_verbs(cb, verb, verbs_text)
     # most specific rules first, then the heavier ones
     key = lambda r: (-r.specificity, -r.weight)  # noqa: E731
     assault_keys = {m.key for m in event_types["ASSAULT"].modes}
@@ -362,9 +444,10 @@ def _load_packaged() -> Codebook:
     try:
         data = yaml.safe_load(_read_packaged("codebook.yaml"))
         cameo = _read_packaged("cameo2plover.tsv")
+        verbs = _read_packaged("cameo_verbs.tsv")
     except (OSError, yaml.YAMLError) as exc:
         raise ResourceError(f"cannot read the packaged event codebook: {exc}") from exc
-    cb = parse_codebook(data, cameo)
+    cb = parse_codebook(data, cameo, verbs)
     log.debug("event codebook %s: %d types, %d verb and %d noun trigger lemmas",
               cb.version, len(cb.types), len(cb.verb_rules), len(cb.noun_rules))
     return cb
@@ -378,4 +461,5 @@ def load(path: Path | None = None) -> Codebook:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ResourceError(f"cannot read codebook {path}: {exc}") from exc
-    return parse_codebook(data, _read_packaged("cameo2plover.tsv"))
+    return parse_codebook(data, _read_packaged("cameo2plover.tsv"),
+                          _read_packaged("cameo_verbs.tsv"))

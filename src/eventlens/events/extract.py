@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from eventlens.context import DocContext
 from eventlens.events import dates as dates_mod
 from eventlens.events.codebook import Codebook, Mode
+from eventlens.events.rescore import rescore
 from eventlens.events.roles import Roles, trigger_roles
 from eventlens.events.sentences import Unit, units
 from eventlens.events.status import event_status
@@ -48,23 +49,51 @@ def extract(ctx: DocContext, cb: Codebook) -> tuple[Event, ...]:
     roles = Roles(ctx, cb)
     events: dict[str, Event] = {}
     ents = [(e.start, e.end, e.root) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    found: list[tuple[str, list[Event]]] = []
     for unit in units(doc):
-        matches = match_unit(doc, unit, cb, in_names=ctx.actor_at)
+        matches = _undominated(match_unit(doc, unit, cb, in_names=ctx.actor_at))
         if not matches:
             continue
         unit_events: list[Event] = []
         date_phrases = None if unit.cheap else _date_phrases(doc, unit, ents)
         for m in matches:
             unit_events.extend(_events_for(ctx, cb, roles, unit, m, date_phrases))
+        if unit_events:
+            found.append((ctx.article.text[unit.start_char:unit.end_char], unit_events))
+    for unit_events in rescore(cb, found):
         for ev in _dedup(unit_events):
             events.setdefault(ev.id, ev)
     return tuple(sorted(events.values(), key=lambda e: (e.trigger.start, e.type, e.id)))
+
+
+def _undominated(matches: list[Match]) -> list[Match]:
+    """Drop a nominal trigger that is the direct object of a verbal trigger ("endorsed the
+    agreement", "condemned the attack"): the verb is the event; the noun only names its object.
+    A noun with its own agent ("the army's attack", "attacks by X") stays."""
+    nouns = {m.token.i for m in matches if m.nominal}
+    # ... and a verb + object pattern yields to a trigger modifying its object ("issued arrest
+    # warrants" is an arrest, not the generic "issue warrants")
+    matches = [m for m in matches if m.nominal or m.obj is None or not any(
+        c.dep_ == "compound" and c.i in nouns for c in m.obj.children)]
+    verbs = {m.token.i for m in matches if not m.nominal}
+    if not verbs:
+        return matches
+    out = []
+    for m in matches:
+        tok = m.token
+        if m.nominal and tok.dep_ in ("dobj", "obj") and tok.head.i in verbs and not any(
+                c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children):
+            continue
+        out.append(m)
+    return out
 
 
 def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Match,
                 date_phrases: list[tuple[int, int, "Token"]] | None) -> list[Event]:
     sources, targets, obj_tok = trigger_roles(m, roles, unit)
     if not sources and not targets:
+        return []
+    if m.rule.dyadic and not (sources and targets and set(sources) != set(targets)):
         return []
     doc = ctx.doc
     trig = m.token
@@ -83,6 +112,7 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
                              material=m.rule.type in _MATERIAL_TYPES)
     mode = cb.mode(m.rule.type, _refined_mode(cb, roles, unit, m))
     assert mode is not None  # rules are built from the codebook's own modes
+    cameo = m.rule.cameo if m.rule.cameo and mode.key == m.rule.mode_key else mode.default_cameo
     first, last = doc[m.first], doc[m.last - 1]
     span = Span(start=first.idx, end=last.idx + len(last.text),
                 text=ctx.article.text[first.idx:last.idx + len(last.text)])
@@ -95,7 +125,7 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
             id=stable_id("evt", ctx.article.id, m.rule.type, span.start, s, t),
             type=m.rule.type,
             mode=mode.mode,
-            cameo=mode.default_cameo,
+            cameo=cameo,
             acled=acled,
             source=s,
             target=t,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from eventlens.context import DocContext
 from eventlens.events.codebook import Codebook
 from eventlens.events.sentences import Unit
-from eventlens.events.triggers import Match, lemma
+from eventlens.events.triggers import Match, alt_lemma, lemma
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -33,6 +33,8 @@ _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 _GROUP_PREPS = frozenset({"from", "of", "for"})
 _MAX_ACTORS = 8
 _PRONOUNS = frozenset({"it", "he", "she"})  # "they"/"we" often mean a group, not the speaker
+_INTENT_TYPES = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST"})
+_OBJECT_PARTNER = frozenset({"with", "for", "to", "against"})
 _ACCUSING = frozenset({"accuse", "allege", "blame", "charge", "suspect"})
 
 
@@ -225,8 +227,8 @@ class Roles:
                     tok = head
                     continue
                 return None, None
-            if dep == "conj":
-                tok = head
+            if dep == "conj" or (dep == "compound" and head.tag_.startswith("NN")):
+                tok = head  # "issued arrest warrants": the trigger modifies the light verb's object
                 continue
             if dep == "pobj" and head.dep_ in ("prep", "agent"):
                 prep = head
@@ -320,8 +322,12 @@ def trigger_roles(m: Match, r: Roles, unit: Unit) -> tuple[list[str], list[str],
                 obj = None  # light verb + noun: the noun is not the target
             if obj is not None:
                 tgt_toks.append(obj)
+                if not r.actors(obj, unit):
+                    # "signed an accord with X", "voiced support for X": the object's partner
+                    tgt_toks += r.prep_objects(obj, unit, tpreps | _OBJECT_PARTNER)
         holder = m.obj if m.obj is not None else tok
-        tgt_toks += r.prep_objects(holder, unit, tpreps)
+        tgt_toks += r.prep_objects(
+            holder, unit, tpreps | (_OBJECT_PARTNER if holder.i != tok.i else frozenset()))
         if holder.i != tok.i:
             tgt_toks += r.prep_objects(tok, unit, tpreps)
     else:
@@ -344,7 +350,8 @@ def trigger_roles(m: Match, r: Roles, unit: Unit) -> tuple[list[str], list[str],
                 light = cb.word("light_verbs") | cb.word("planning_words")
                 # "discussed ... in a phone talk": the governor is a trigger of the same type
                 same = any(x.type == m.rule.type for x in cb.verb_rules.get(lemma(gov), ()))
-                if same or (lemma(gov) in light and rel in ("dobj", "obj", "to", "nsubjpass")):
+                if same or ((lemma(gov) in light or alt_lemma(gov) in light)
+                            and rel in ("dobj", "obj", "to", "nsubjpass")):
                     if src_tok is None:
                         subj, passive = r.subject(gov, unit)
                         if passive:
@@ -352,6 +359,14 @@ def trigger_roles(m: Match, r: Roles, unit: Unit) -> tuple[list[str], list[str],
                         src_tok = subj
                     if not tgt_toks:
                         tgt_toks += r.prep_objects(gov, unit, et.target_preps)
+    if not m.nominal and m.rule.type in _INTENT_TYPES and not tgt_toks and src_tok is not None:
+        # "offered to hand them over to X", "refused to meet X": the act's partner is the target
+        for c in tok.children:
+            if c.dep_ == "xcomp" and unit.contains(c) and c.tag_.startswith("VB"):
+                o = r.child(c, unit, ("dobj", "obj", "dative"))
+                if o is not None and r.actors(o, unit):
+                    tgt_toks.append(o)
+                tgt_toks += r.prep_objects(c, unit, _OBJECT_PARTNER | {"on"})
     if et.symmetric and src_tok is None and not tgt_toks:
         # "talks between Moscow and Kyiv"
         between = r.prep_objects(tok, unit, frozenset({"between", "among"}))

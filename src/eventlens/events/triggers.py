@@ -40,6 +40,16 @@ def lemma(tok: "Token") -> str:
     return tok.lemma_.lower()
 
 
+def alt_lemma(tok: "Token") -> str | None:
+    """A second guess when the lemmatiser cut an "-e" verb ("staged" -> "stag"): "stage"."""
+    low, lem = tok.lower_, tok.lemma_.lower()
+    if low.endswith("ed") and lem == low[:-2]:
+        return low[:-1]
+    if low.endswith("ing") and lem == low[:-3]:
+        return lem + "e"
+    return None
+
+
 def _children(tok: "Token", unit: Unit) -> list["Token"]:
     return [c for c in tok.children if unit.contains(c)]
 
@@ -129,6 +139,8 @@ def match_unit(doc: "Doc", unit: Unit, cb: Codebook,
         tag = tok.tag_
         if tag.startswith("VB"):
             rules = cb.verb_rules.get(lemma(tok))
+            if rules is None and (alt := alt_lemma(tok)) is not None:
+                rules = cb.verb_rules.get(alt)
         elif tag.startswith("NN") and not unit.cheap:
             rules = cb.noun_rules.get(lemma(tok))
             if rules is None and tok.lower_.endswith("s"):
