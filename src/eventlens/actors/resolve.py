@@ -52,6 +52,10 @@ MAX_TITLE_TOKENS = 6
 RANK_ABBREVIATIONS = frozenset(
     "brig gen lt col maj capt sgt cpl pvt adm cmdr lt-gen maj-gen brig-gen lt-col col-gen".split()
 )
+EQUIPMENT_NOUNS = frozenset(
+    "drone drones warplane warplanes jet jets aircraft helicopter helicopters tank tanks artillery "
+    "warship warships gunboat gunboats navy bomber bombers missile missiles".split()
+)
 PLACE_NOUNS = frozenset(
     "town city village region province district area capital port airport base border "
     "neighbourhood neighborhood suburb camp state county governorate municipality".split()
@@ -460,7 +464,7 @@ class _Resolver:
                 self.drafts[self.token_actor[nxt]].kind is ActorKind.PERSON
             ):
                 continue  # a title before a name: "putschist general Haftar"
-            found = self._sector_of(tok)
+            found = self._sector_of(tok) or self._national_equipment(tok)
             if found is None:
                 continue
             named = self._apposed_actor(tok)
@@ -470,6 +474,17 @@ class _Resolver:
                 continue  # "Ahmed al-Mosmari, a spokesman ...", "Wagner, a private military company"
             term, st = found
             self._nominal(tok, term, st)
+
+    def _national_equipment(self, tok: "Token") -> tuple[str, object] | None:
+        """"Turkish drones", "Russian warplanes": a country's military, named by its weapons."""
+        from eventlens.actors.kb import SectorTerm
+
+        if tok.lemma_.lower() not in EQUIPMENT_NOUNS and tok.lower_ not in EQUIPMENT_NOUNS:
+            return None
+        for child in tok.lefts:
+            if child.dep_ in ("amod", "compound", "nmod", "poss") and self.kb.country_of(child.text):
+                return tok.lower_, SectorTerm(term=tok.lower_, sector=Sector.MIL, kind="group")
+        return None
 
     def _apposed_actor(self, tok: "Token") -> _Draft | None:
         """A named actor this noun is in apposition with (either direction)."""
@@ -508,6 +523,13 @@ class _Resolver:
                 capital_side = iso  # "Tripoli officials": the government seated there
             if iso and country is None:
                 country = iso
+        # "rebels in Mali": the country of a locative phrase on the noun itself
+        if country is None:
+            for prep in tok.rights:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "inside", "from"):
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and self.kb.country_of(obj.text):
+                            country = self.kb.country_of(obj.text)
         # "government forces": the government is the side
         for m in mods:
             if m.lower_ in GOV_FAMILY and m.dep_ == "compound" and affiliation is None:

@@ -119,3 +119,21 @@ def test_story_country_for_bare_nouns(nlp, text, mention, country):
     hits = [a for a in actors if any(m.text == mention for m in a.mentions)]
     assert hits, [(a.name, [m.text for m in a.mentions]) for a in actors]
     assert hits[0].country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "sector"),
+    [
+        ("Turkish drones struck a convoy near the border on Tuesday.", "Turkish drones", "TUR", "MIL"),
+        ("Rebels in Mali attacked an army post overnight.", "Rebels", "MLI", None),
+        ("President George W. Bush met the dissidents at the White House.", "George W. Bush", "USA", "GOV"),
+    ],
+    ids=["national-equipment", "group-in-country", "historical-leader"],
+)
+def test_more_compositions(nlp, text, mention, country, sector):
+    _, actors, _ = run(nlp, text)
+    hits = [a for a in actors if any(mention in m.text for m in a.mentions)]
+    assert hits, [(a.name, [m.text for m in a.mentions]) for a in actors]
+    assert hits[0].country == country
+    if sector:
+        assert str(hits[0].sector) == sector
