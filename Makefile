@@ -3,7 +3,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 EL := $(VENV)/bin/eventlens
 
-.PHONY: install demo test gates bench label-model clean
+.PHONY: install demo test gates bench label-model quote-model clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -34,6 +34,11 @@ bench: install
 # (their licence does not allow shipping a trained model); it lands in the user cache dir
 label-model: install
 	$(PY) scripts/train_label_model.py --data ../shared/benchmarks/slant/ptc_semeval2020
+
+# the quote cue detector is trained locally from the PolNeAR train split (no licence to ship
+# trained weights); it lands in the user cache dir
+quote-model: install
+	$(PY) scripts/train_quote_model.py --data ../shared/benchmarks/quotes/polnear
 
 clean:
 	rm -rf $(VENV) eventlens.duckdb build dist src/*.egg-info

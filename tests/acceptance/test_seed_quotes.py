@@ -7,7 +7,32 @@ from __future__ import annotations
 
 import pytest
 
+from pathlib import Path
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "mission" / "seed-article.txt"
+
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module", params=["rules", "learned"])
+def seed_analysis(request, resources):
+    """The seed article analysed twice: on the rules alone (no learned cue model), and with the
+    cue model built in the user cache (skipped, saying so, when it is not built)."""
+    if not SEED.exists():
+        pytest.skip("../shared/mission/seed-article.txt is not present on this machine")
+    import eventlens.quotes as quotes
+    from eventlens.ingest import article_from_text
+    from eventlens.pipeline import analyze_doc
+    from eventlens.quotes.learned import load_model
+
+    model = load_model()
+    if request.param == "learned" and model is None:
+        pytest.skip("quote cue model not built (scripts/train_quote_model.py)")
+    article = article_from_text(SEED.read_text(encoding="utf-8"), published="2020-06-02",
+                                source=str(SEED))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(quotes, "load_model", lambda: model if request.param == "learned" else None)
+        return analyze_doc(article, resources.nlp(article.text), resources)
 
 
 def quote_with(analysis, fragment, *, direct=None, exact=False):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from eventlens.context import DocContext
 from eventlens.quotes.direct import Piece, find_direct
+from eventlens.quotes.learned import CueModel, learned_attributions, load_model
 from eventlens.quotes.lexicon import CueLexicon, load_lexicon
 from eventlens.quotes.reported import (
     Attribution,
@@ -114,9 +115,16 @@ def _window_cue(
     return best[1]
 
 
-def find_attributions(ctx: DocContext, lex: CueLexicon | None = None) -> list[Attribution]:
-    """All attributions of one article, sorted by position, speakers resolved."""
+def find_attributions(
+    ctx: DocContext, lex: CueLexicon | None = None, *, cue_model: "CueModel | None | str" = "auto"
+) -> list[Attribution]:
+    """All attributions of one article, sorted by position, speakers resolved.
+
+    ``cue_model``: the learned cue detector ("auto": the one built in the user cache, if any;
+    None: rules only).
+    """
     lex = lex or load_lexicon()
+    model = load_model() if cue_model == "auto" else cue_model
     doc, text = ctx.doc, ctx.article.text
     doc.user_data["_eventlens_text"] = text  # doc.text == article.text
     pieces = find_direct(text)
@@ -128,6 +136,8 @@ def find_attributions(ctx: DocContext, lex: CueLexicon | None = None) -> list[At
     labels = label_attributions(doc, inside)
     labelled = [(s, e) for a in labels for s, e, _ in a.contents]
     attrs = [a for a in attrs if not any(s <= a.start < e for s, e in labelled)] + labels
+    if isinstance(model, CueModel):
+        attrs += learned_attributions(doc, lex, inside, attrs, model)
     by_cue = {a.cue_token: a for a in attrs if a.kind == "verb"}
     last_direct: Attribution | None = None
     for k, p in enumerate(pieces):
@@ -261,7 +271,9 @@ def _host(
     return None
 
 
-def extract_quotes(ctx: DocContext, *, attitudes: bool = False) -> tuple[Quote, ...]:
+def extract_quotes(
+    ctx: DocContext, *, attitudes: bool = False, cue_model: "CueModel | None | str" = "auto"
+) -> tuple[Quote, ...]:
     """Quotes of one article: every content span of every attribution, direct pieces of
     mixed quotes included, with speaker ids and cues.
 
@@ -271,7 +283,7 @@ def extract_quotes(ctx: DocContext, *, attitudes: bool = False) -> tuple[Quote, 
     "It is fair") are always kept.
     """
     try:
-        attrs = find_attributions(ctx)
+        attrs = find_attributions(ctx, cue_model=cue_model)
     except (ValueError, IndexError) as exc:  # never let odd text stop a batch
         log.warning("quotes: article %s skipped: %s", ctx.article.id, exc)
         return ()

@@ -5,7 +5,8 @@ cue, source and content span F1, exact and overlap, for all attributions and for
 (gold: content contains a quotation mark; predicted: a direct piece is part of it), and, as a
 diagnostic only, "speech": gold attributions whose cue is a speech cue of our lexicon (PolNeAR
 also annotates beliefs, stances and evaluations: "attacked Trump", "opposed Assad") against
-all predictions.
+the predictions whose cue is one too (before the learned cue model, against all predictions:
+every right attitude found then counted as a false positive).
 
 * exact (as in BBC citron's evaluator): a predicted cue is right if a gold cue has the same
   span; a predicted source (content) is right if a gold attribution with an overlapping cue
@@ -104,8 +105,9 @@ def read_gold(ann: str, text: str) -> list[Attr]:
     return out
 
 
-def predicted(ctx: DocContext) -> list[Attr]:
-    """The quote stage's attributions of one article, in the benchmark's conventions."""
+def predicted(ctx: DocContext, *, cue_model: Any = "auto") -> list[Attr]:
+    """The quote stage's attributions of one article, in the benchmark's conventions
+    (``cue_model`` as in :func:`~eventlens.quotes.find_attributions`)."""
     from eventlens.quotes import find_attributions
     from eventlens.quotes.lexicon import load_lexicon
     from eventlens.quotes.reported import cue_extent
@@ -113,7 +115,7 @@ def predicted(ctx: DocContext) -> list[Attr]:
     text = ctx.article.text
     lex = load_lexicon()
     out = []
-    for a in find_attributions(ctx):
+    for a in find_attributions(ctx, cue_model=cue_model):
         cue = a.cue
         if a.kind == "verb" and a.cue_token is not None:
             cue = cue_extent(ctx.doc[a.cue_token], lex)
@@ -139,7 +141,7 @@ def predicted(ctx: DocContext) -> list[Attr]:
 
 
 def _speech_cue(doc: Any, g: Attr, lex: Any) -> bool:
-    """Whether a gold cue is a speech cue of our lexicon (a diagnostic subset, not a goal)."""
+    """Whether an attribution's cue is a speech cue of our lexicon (a diagnostic subset)."""
     if not g.cue:
         return False
     text = doc.text if "_eventlens_text" not in doc.user_data else doc.user_data["_eventlens_text"]
@@ -282,7 +284,8 @@ def evaluate(
             gold = read_gold(ann, text)
             score_doc(text, gold, pred, counts)
             score_doc(text, [g for g in gold if g.direct], [p for p in pred if p.direct], direct)
-            score_doc(text, [g for g in gold if _speech_cue(doc, g, lex)], pred, speech)
+            score_doc(text, [g for g in gold if _speech_cue(doc, g, lex)],
+                      [p for p in pred if _speech_cue(doc, p, lex)], speech)
             score_doc(text, gold, [p for p in pred if not p.attitude], product)
         result[split] = {
             "articles": len(docs),

@@ -274,7 +274,7 @@ def para_bounds(text: str, pos: int) -> tuple[int, int]:
     return s, len(text) if e < 0 else e
 
 
-def _content_pieces(
+def content_pieces(
     doc: "Doc", left: int, right: int, holes: list[tuple[int, int]], anchor: "Token"
 ) -> list[tuple[int, int]]:
     """Char pieces of tokens left..right minus token ranges in ``holes`` (inclusive),
@@ -354,22 +354,22 @@ def _phrasal_content(tok: "Token", lex: CueLexicon) -> list[tuple[int, int]]:
         for c in tok.children:
             if c.dep_ == "xcomp" and c.i > right:
                 right = c.right_edge.i
-    return _content_pieces(tok.doc, pobj.left_edge.i, right, [], tok)
+    return content_pieces(tok.doc, pobj.left_edge.i, right, [], tok)
 
 
-def _verb_content(tok: "Token", frame: str, lex: CueLexicon) -> list[tuple[int, int]]:
+def verb_content(tok: "Token", frame: str, lex: CueLexicon) -> list[tuple[int, int]]:
     doc = tok.doc
     if frame == "phrasal":
         return _phrasal_content(tok, lex)
     for c in tok.children:
         if c.dep_ in _CLAUSE_CONTENT and c.i > tok.i:
-            found = _content_pieces(doc, c.left_edge.i, _extend_right(tok, c), [], tok)
+            found = content_pieces(doc, c.left_edge.i, _extend_right(tok, c), [], tok)
             if found:
                 return found
     for c in tok.children:
         if c.dep_ in _CLAUSE_CONTENT and c.i < tok.i:
             # "The rebels have seized the airport, the spokesman said."
-            found = _content_pieces(doc, c.left_edge.i, c.right_edge.i, [], tok)
+            found = content_pieces(doc, c.left_edge.i, c.right_edge.i, [], tok)
             if found:
                 return found
     if frame == "say":  # a clause the parser read as object + participle: "said the taxes paid for ..."
@@ -377,19 +377,19 @@ def _verb_content(tok: "Token", frame: str, lex: CueLexicon) -> list[tuple[int, 
             if c.dep_ == "dobj" and c.i > tok.i and any(
                 k.dep_ in ("acl", "relcl") and k.pos_ == "VERB" and k.i == c.i + 1 for k in c.children
             ):
-                return _content_pieces(doc, c.left_edge.i, c.right_edge.i, [], tok)
+                return content_pieces(doc, c.left_edge.i, c.right_edge.i, [], tok)
     if frame in ("request", "both", "intent"):
         for c in tok.children:
             if c.dep_ == "xcomp" and c.i > tok.i and any(a.dep_ == "aux" for a in c.children):
                 objs = [o for o in tok.children if o.dep_ in ("dobj", "dative") and o.i < c.i]
                 if objs and frame != "intent":  # "asked Paris to send ..."
-                    return _content_pieces(doc, objs[0].left_edge.i, c.right_edge.i, [], tok)
+                    return content_pieces(doc, objs[0].left_edge.i, c.right_edge.i, [], tok)
                 if not objs and frame == "intent" and _animate_subject(tok):  # "vowed to ..."
-                    return _content_pieces(doc, c.left_edge.i, c.right_edge.i, [], tok)
+                    return content_pieces(doc, c.left_edge.i, c.right_edge.i, [], tok)
     if frame == "object":
         for c in tok.children:
             if c.dep_ == "dobj" and c.i > tok.i and c.pos_ != "PRON":
-                return _content_pieces(doc, c.left_edge.i, c.right_edge.i, [], tok)
+                return content_pieces(doc, c.left_edge.i, c.right_edge.i, [], tok)
     if frame == "any" and _active_subject(tok):
         found = _complements(tok)
         if found:
@@ -416,7 +416,7 @@ def _verb_content(tok: "Token", frame: str, lex: CueLexicon) -> list[tuple[int, 
     ):
         hole = _comma_bounded(tok, need_right=head.i > tok.i)
         if hole is not None:
-            return _content_pieces(doc, head.left_edge.i, head.right_edge.i, [hole], tok)
+            return content_pieces(doc, head.left_edge.i, head.right_edge.i, [hole], tok)
     return _tail_cue(tok)
 
 
@@ -454,7 +454,7 @@ def _complements(tok: "Token") -> list[tuple[int, int]]:
         last = c
     if first is None or last is None or not has_core:
         return []
-    return _content_pieces(doc, first.left_edge.i, last.right_edge.i, [], tok)
+    return content_pieces(doc, first.left_edge.i, last.right_edge.i, [], tok)
 
 
 def _comma_bounded(tok: "Token", *, need_right: bool) -> tuple[int, int] | None:
@@ -500,7 +500,7 @@ def _passive_content(tok: "Token") -> list[tuple[int, int]]:
     subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
     if subj is None or subj.pos_ == "PRON":
         return []
-    return _content_pieces(tok.doc, subj.left_edge.i, subj.right_edge.i, [], tok)
+    return content_pieces(tok.doc, subj.left_edge.i, subj.right_edge.i, [], tok)
 
 
 def verb_attributions(doc: "Doc", lex: CueLexicon, inside_quote: list[bool]) -> list[Attribution]:
@@ -510,7 +510,7 @@ def verb_attributions(doc: "Doc", lex: CueLexicon, inside_quote: list[bool]) -> 
         frame = is_cue_verb(tok, lex)
         if frame is None or inside_quote[tok.i]:
             continue
-        contents = _verb_content(tok, frame, lex)
+        contents = verb_content(tok, frame, lex)
         kind = cue_kind(tok, lex)
         if not contents:
             contents = _passive_content(tok)
@@ -559,8 +559,8 @@ def impersonal_attributions(doc: "Doc", inside_quote: list[bool]) -> list[Attrib
             continue
         if any(c.dep_ == "agent" for c in tok.children):
             continue
-        pieces = _content_pieces(doc, subj.left_edge.i, subj.right_edge.i, [], tok)
-        pieces += _content_pieces(doc, comp.left_edge.i, comp.right_edge.i, [], tok)
+        pieces = content_pieces(doc, subj.left_edge.i, subj.right_edge.i, [], tok)
+        pieces += content_pieces(doc, comp.left_edge.i, comp.right_edge.i, [], tok)
         if len(pieces) != 2:
             continue
         start = tok.idx
@@ -602,12 +602,12 @@ def noun_attributions(doc: "Doc", lex: CueLexicon, inside_quote: list[bool]) -> 
             if c.i <= tok.i:
                 continue
             if c.dep_ in ("acl", "ccomp"):
-                contents = _content_pieces(doc, c.left_edge.i, c.right_edge.i, [], tok)
+                contents = content_pieces(doc, c.left_edge.i, c.right_edge.i, [], tok)
                 break
             if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS:
                 pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None:
-                    contents = _content_pieces(doc, pobj.left_edge.i, pobj.right_edge.i, [], tok)
+                    contents = content_pieces(doc, pobj.left_edge.i, pobj.right_edge.i, [], tok)
                 break
         if not contents:
             head = tok.head
@@ -617,7 +617,7 @@ def noun_attributions(doc: "Doc", lex: CueLexicon, inside_quote: list[bool]) -> 
             ):  # "In the governor's view, the plan is dead."
                 verb = head.head
                 hole = (head.i, tok.right_edge.i)
-                contents = _content_pieces(doc, verb.left_edge.i, verb.right_edge.i, [hole], tok)
+                contents = content_pieces(doc, verb.left_edge.i, verb.right_edge.i, [hole], tok)
         if not contents:
             continue
         src = _subtree_span(poss)
@@ -662,7 +662,7 @@ def prep_attributions(doc: "Doc", lex: CueLexicon, inside_quote: list[bool]) -> 
                     continue
                 sent = tok.sent
                 left, right = sent.start, sent.end - 1
-            contents = _content_pieces(doc, left, right, [(phrase_l, phrase_r)], tok)
+            contents = content_pieces(doc, left, right, [(phrase_l, phrase_r)], tok)
             if not contents:
                 continue
             end_tok = doc[tok.i + n - 1]

@@ -1,0 +1,343 @@
+"""Learned cue detector: which verbs open an attribution, beyond the lexicon's rules.
+
+A binary logistic regression over hashed sparse features of each verb of the parsed doc
+(word, lemma, tag, dependency, head, neighbours, the cue lexicon's kind, the verb's
+dependents — a clause, a subject, an object —, quotation marks nearby, position in the
+sentence, and whether the rules already took the verb as a cue). Verbs it scores above the
+model's threshold that the rules missed become attributions through the rule machinery of
+:mod:`eventlens.quotes.reported` (source from the subject, content from the complements).
+
+The weights are trained by ``scripts/train_quote_model.py`` on the PolNeAR *train* split
+only. PolNeAR carries no licence (copyrighted news, research use), so the weights are never
+shipped: the script writes them to ``cache_dir() / "quotes" / "cue_model.npz"`` (numbers only:
+hashed feature weights, no words). When that file is missing, the stage runs on the rules
+alone. Everything is numpy over ``doc.to_array``: a few milliseconds per article.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from eventlens.config import cache_dir
+from eventlens.errors import ResourceError
+from eventlens.quotes.lexicon import CueLexicon
+from eventlens.slant.spans import _hash, _shift
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+    from eventlens.quotes.reported import Attribution
+
+log = logging.getLogger(__name__)
+
+MODEL_FORMAT = 1
+FEATURES = "q1"  # bump whenever token_features changes: old weights are then ignored
+MODEL_NAME = "cue_model.npz"
+
+_ATTRS = ["LOWER", "LEMMA", "TAG", "DEP", "HEAD", "POS", "SENT_START"]
+_LOWER, _LEMMA, _TAG, _DEP, _HEAD, _POS, _SENT = range(len(_ATTRS))
+_QUOTE_CHARS = set("\"“”‘’«»„'")
+# dependents whose presence (as a flag each) tells a verb's frame
+_CHILD_DEPS = ("ccomp", "nsubj", "nsubjpass", "dobj", "xcomp", "agent", "prep", "dative", "neg",
+               "auxpass", "advcl", "parataxis")
+# lexicon kind codes
+_KIND_CODE = {"speech": 1, "belief": 2, "attitude": 3, "noun": 4, "phrasal": 5}
+
+
+def model_path() -> Path:
+    """Where the trained cue model lives (the user cache; built by the training script)."""
+    return cache_dir() / "quotes" / MODEL_NAME
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CueModel:
+    """Hashed-feature logistic regression weights and the decision threshold."""
+
+    weights: np.ndarray  # (dim,) float32
+    threshold: float
+
+    @property
+    def dim(self) -> int:
+        return int(self.weights.shape[0])
+
+    @classmethod
+    def load(cls, path: Path) -> "CueModel":
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                fmt = int(z["format"])
+                feats = str(z["features"])
+                weights = np.asarray(z["weights"], dtype=np.float32)
+                threshold = float(z["threshold"])
+        except (OSError, KeyError, ValueError) as exc:
+            raise ResourceError(f"cannot read the quote cue model {path}: {exc}") from exc
+        if fmt != MODEL_FORMAT or feats != FEATURES:
+            raise ResourceError(
+                f"quote cue model {path} was built by other feature code ({fmt}/{feats}); "
+                "rebuild it with scripts/train_quote_model.py"
+            )
+        return cls(weights=weights, threshold=threshold)
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp.npz")
+        np.savez_compressed(
+            tmp, format=np.int64(MODEL_FORMAT), features=np.str_(FEATURES),
+            weights=self.weights.astype(np.float32), threshold=np.float64(self.threshold),
+        )
+        tmp.replace(path)
+
+    def proba(self, ids: np.ndarray) -> np.ndarray:
+        """P(cue) per row of hashed feature ids (n, k)."""
+        if ids.size == 0:
+            return np.zeros(ids.shape[0], dtype=np.float32)
+        z = self.weights[(ids % np.uint64(self.dim)).astype(np.int64)].sum(axis=1)
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> CueModel | None:
+    """The trained cue model from the user cache, or None (the stage then uses rules only)."""
+    path = model_path()
+    if not path.exists():
+        log.debug("no quote cue model at %s: rules only", path)
+        return None
+    try:
+        return CueModel.load(path)
+    except ResourceError as exc:
+        log.warning("%s; quotes run on rules only", exc)
+        return None
+
+
+_TABLES: dict[int, tuple[CueLexicon, dict[str, int]]] = {}  # id(lexicon) -> (lexicon, table)
+
+
+def _kind_table(lex: CueLexicon) -> dict[str, int]:
+    """Lemma → lexicon kind code (a cache per lexicon object; the lexicon is held so that its
+    id is not reused)."""
+    hit = _TABLES.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    table: dict[str, int] = {}
+    for verb in lex.verbs:
+        kind = lex.verb_kind(verb) or "speech"
+        head = verb.split()[0]
+        code = _KIND_CODE["phrasal"] if " " in verb else _KIND_CODE[kind]
+        table.setdefault(head, code)
+    for noun in lex.nouns:
+        table.setdefault(noun, _KIND_CODE["noun"])
+    if len(_TABLES) > 8:
+        _TABLES.clear()
+    _TABLES[id(lex)] = (lex, table)
+    return table
+
+
+def _lex_kinds(doc: "Doc", lemmas: np.ndarray, lex: CueLexicon) -> np.ndarray:
+    """Per token: the cue lexicon's kind code of its lemma (0 when not a cue word)."""
+    table = _kind_table(lex)
+    strings = doc.vocab.strings
+    out = np.zeros(len(lemmas), dtype=np.uint64)
+    uniq = np.unique(lemmas)
+    for h in uniq.tolist():
+        try:
+            code = table.get(strings[h].lower(), 0)
+        except KeyError:
+            code = 0
+        if code:
+            out[lemmas == h] = code
+    return out
+
+
+def token_features(
+    doc: "Doc", lex: CueLexicon, inside_quote: np.ndarray, rule_cue: np.ndarray
+) -> np.ndarray:
+    """Hashed feature ids (n_tokens, n_templates) for every token of the doc.
+
+    ``inside_quote``: 1 where a token lies inside quotation marks; ``rule_cue``: a code per
+    token, 0 unless the rules took it as a cue (then 1 + the index of its attribution kind).
+    """
+    n = len(doc)
+    if n == 0:
+        return np.zeros((0, 0), dtype=np.uint64)
+    a = doc.to_array(_ATTRS).astype(np.int64)
+    idx = np.arange(n)
+    head = np.clip(idx + a[:, _HEAD], 0, n - 1)
+    ua = a.astype(np.uint64)
+    low, lem, tag, dep, pos = ua[:, _LOWER], ua[:, _LEMMA], ua[:, _TAG], ua[:, _DEP], ua[:, _POS]
+    strings = doc.vocab.strings
+    dep_ids = {d: strings[d] for d in _CHILD_DEPS}
+    sig = np.zeros(n, dtype=np.uint64)  # bit set of the dependents' relations
+    not_root = head != idx
+    for bit, d in enumerate(_CHILD_DEPS):
+        sel = (dep == np.uint64(dep_ids[d])) & not_root
+        if sel.any():
+            flags = np.zeros(n, dtype=np.uint64)
+            flags[head[sel]] = 1
+            sig |= flags << np.uint64(bit)
+    # ccomp / nsubj to the right or left of the verb
+    ccomp_id, nsubj_id = np.uint64(dep_ids["ccomp"]), np.uint64(dep_ids["nsubj"])
+    side = np.zeros(n, dtype=np.uint64)
+    for k, (dep_id, right) in enumerate(((ccomp_id, True), (ccomp_id, False), (nsubj_id, True))):
+        sel = (dep == dep_id) & not_root & ((idx > head) if right else (idx < head))
+        flags = np.zeros(n, dtype=np.uint64)
+        flags[head[sel]] = 1
+        side |= flags << np.uint64(k)
+    # quotation marks within three tokens either side
+    qpos = [t.i for t in doc if t.text[:1] in _QUOTE_CHARS]
+    q_left = np.zeros(n, dtype=np.uint64)
+    q_right = np.zeros(n, dtype=np.uint64)
+    for k in (1, 2, 3):
+        for p in qpos:
+            if p + k < n:
+                q_left[p + k] = 1
+            if p - k >= 0:
+                q_right[p - k] = 1
+    # position in the sentence (bucketed) and colon right after
+    sent_start = a[:, _SENT] == 1
+    sent_id = np.cumsum(sent_start)
+    starts = np.flatnonzero(sent_start)
+    if len(starts) == 0 or starts[0] != 0:
+        starts = np.concatenate([[0], starts])
+        sent_id = sent_id + 1
+    first = starts[np.clip(sent_id - 1, 0, len(starts) - 1)]
+    off = idx - first
+    pos_b = np.minimum(np.searchsorted([1, 2, 4, 7, 12, 20], off, side="right"), 6).astype(np.uint64)
+    kinds = _lex_kinds(doc, ua[:, _LEMMA], lex)
+    inq = inside_quote.astype(np.uint64)
+    rc = rule_cue.astype(np.uint64)
+    feats = [
+        _hash(0, np.zeros(n, dtype=np.uint64)),  # bias
+        _hash(1, low),
+        _hash(2, lem),
+        _hash(3, tag),
+        _hash(4, dep),
+        _hash(5, lem[head]),
+        _hash(6, dep, lem[head]),
+        _hash(7, lem, dep),
+        _hash(8, kinds),
+        _hash(9, kinds, tag),
+        _hash(10, sig),
+        _hash(11, kinds, sig),
+        _hash(12, lem, side),
+        _hash(13, side, tag),
+        _hash(14, q_left, q_right, inq),
+        _hash(15, kinds, q_left, q_right),
+        _hash(16, pos_b),
+        _hash(17, rc),
+        _hash(18, rc, kinds),
+        _hash(19, _shift(lem, -1)),
+        _hash(20, _shift(lem, 1)),
+        _hash(21, lem, _shift(low, 1)),
+        _hash(22, _shift(low, -1), lem),
+        _hash(23, kinds[head], dep),
+        _hash(24, lem, sig & np.uint64(0b11)),
+        _hash(25, pos, dep, pos[head]),
+        _hash(26, rc, sig),
+    ]
+    return np.stack(feats, axis=1)
+
+
+_RULE_KINDS = ("verb", "prep", "impersonal", "noun", "label", "none")
+
+
+def rule_codes(n: int, attrs: "list[Attribution]") -> np.ndarray:
+    """Per token: 0, or 1 + the kind index of the rule attribution whose cue it is."""
+    out = np.zeros(n, dtype=np.uint64)
+    for a in attrs:
+        if a.cue_token is not None and 0 <= a.cue_token < n and a.kind in _RULE_KINDS:
+            out[a.cue_token] = 1 + _RULE_KINDS.index(a.kind)
+    return out
+
+
+def candidates(doc: "Doc", inside_quote: list[bool]) -> np.ndarray:
+    """Token indices the model scores: verbs outside quotation marks."""
+    return np.array(
+        [t.i for t in doc if t.pos_ == "VERB" and not inside_quote[t.i]], dtype=np.int64
+    )
+
+
+def learned_attributions(
+    doc: "Doc", lex: CueLexicon, inside_quote: list[bool], attrs: "list[Attribution]",
+    model: CueModel, *, generic: bool = True,
+) -> "list[Attribution]":
+    """Attributions on verbs the model takes for cues and the rules did not: the rules'
+    machinery gives their source (the subject) and content (a clause, an infinitive, or the
+    complements); a verb with no content found is left out."""
+    from eventlens.quotes.reported import Attribution, cue_kind, cue_span, find_source, verb_content
+
+    n = len(doc)
+    cand = candidates(doc, inside_quote)
+    if n == 0 or len(cand) == 0:
+        return []
+    rules = rule_codes(n, attrs)
+    cand = cand[rules[cand] == 0]
+    if len(cand) == 0:
+        return []
+    ids = token_features(doc, lex, np.asarray(inside_quote, dtype=np.uint64), rules)
+    p = model.proba(ids[cand])
+    out: list[Attribution] = []
+    for i in cand[p >= model.threshold].tolist():
+        tok = doc[i]
+        if negated(tok):
+            continue  # "did not say when ...": nothing was said
+        lemma = lex.fix_lemma(tok.lemma_, tok.text)
+        frame = lex.verb_frame(lemma)
+        contents = verb_content(tok, frame or "any", lex)
+        if not contents and frame not in (None, "any"):
+            contents = verb_content(tok, "any", lex)
+        if not contents and generic:
+            contents = generic_content(tok)
+        if not contents:
+            continue
+        src, src_head = find_source(tok)
+        # speech or belief only with a clause said ("X acknowledged that ..."); an object or
+        # an infinitive ("acknowledged the defeat", "threatened to ...") is scored, not quoted
+        kind = "attitude"
+        if any(c.dep_ == "ccomp" for c in tok.children):
+            kind = cue_kind(tok, lex) if frame is not None else "speech"
+        out.append(
+            Attribution(
+                cue=cue_span(tok, lex), cue_token=i, source=src, source_head=src_head,
+                contents=[(s, e, False) for s, e in contents], cue_kind=kind,
+            )
+        )
+    return out
+
+
+def negated(tok: "Token") -> bool:
+    """A verb under negation, itself or through the verb it completes ("did not want to say")."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children)
+
+
+_GENERIC = {"dobj", "prep", "xcomp", "ccomp", "dative", "attr", "oprd", "acomp", "pcomp", "npadvmod"}
+
+
+def generic_content(tok: "Token") -> list[tuple[int, int]]:
+    """A cue's content when no frame fits: its complements to the right, from the first to
+    the last before a comma, conjunction or other adjunct ("backing the senator in the
+    primary"); for a passive with no object, its subject ("the plan was widely criticized")."""
+    from eventlens.quotes.reported import content_pieces
+
+    first = last = None
+    for c in tok.children:
+        if c.i <= tok.i:
+            continue
+        if c.dep_ in ("advmod", "prt") and first is None:
+            continue
+        if c.dep_ not in _GENERIC:
+            break
+        first = c if first is None else first
+        last = c
+    if first is not None and last is not None:
+        return content_pieces(tok.doc, first.left_edge.i, last.right_edge.i, [], tok)
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+    if subj is not None and subj.pos_ != "PRON":
+        return content_pieces(tok.doc, subj.left_edge.i, subj.right_edge.i, [], tok)
+    return []
