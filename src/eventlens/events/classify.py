@@ -259,6 +259,12 @@ class MiniLM:
         return out
 
     def _batch(self, ids: list[list[int]]) -> np.ndarray:
+        h, mask = self.hidden_states(ids)
+        pooled = (h * mask[..., None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
+        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+
+    def hidden_states(self, ids: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        """Last-layer hidden states (n, L, d) and the padding mask (n, L) of WordPiece id lists."""
         w = self.w
         n, L = len(ids), max(len(x) for x in ids)
         tok = np.zeros((n, L), np.int64)
@@ -288,8 +294,7 @@ class MiniLM:
             inter = self._lin(h, p + "intermediate.dense")
             inter = 0.5 * inter * (1.0 + _erf(inter / math.sqrt(2.0)))
             h = self._ln(self._lin(inter, p + "output.dense") + h, p + "output.LayerNorm")
-        pooled = (h * mask[..., None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
-        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        return h, mask
 
 
 def _erf(x: np.ndarray) -> np.ndarray:
