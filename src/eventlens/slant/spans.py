@@ -7,6 +7,10 @@ affixes, shape, tag, dependency, head, neighbours, VADER word valence) plus the 
 Runs of positive tokens become spans. Everything is numpy over ``doc.to_array``: the cost
 per article is a small fraction of the spaCy parse.
 
+Opt-in variant (a model file saved with ``minilm=True``): the dense part also gets the
+per-token last-layer states of the numpy MiniLM (:mod:`eventlens.slant.minilm_tokens`).
+More accurate, but it costs several times the spaCy parse.
+
 The weights are trained by ``scripts/train_label_model.py`` on the PTC training articles
 only, and saved as one ``.npz`` file (numbers only: hashed feature weights, no words).
 """
@@ -145,15 +149,21 @@ def sparse_features(doc: "Doc", lex_flags: np.ndarray | None = None) -> np.ndarr
     return np.stack(feats, axis=1)
 
 
-def dense_features(doc: "Doc") -> np.ndarray:
-    """The doc's tok2vec tensor (n_tokens, width).
+def dense_features(doc: "Doc", *, minilm: bool = False) -> np.ndarray:
+    """The doc's tok2vec tensor (n_tokens, width), then MiniLM token states when ``minilm``.
 
-    Empty (width 0) when the pipeline set no tensor; the model then uses sparse features only.
+    The tensor part is empty (width 0) when the pipeline set no tensor.
     """
     t = getattr(doc, "tensor", None)
     if t is None or getattr(t, "ndim", 0) != 2 or t.shape[0] != len(doc):
-        return np.zeros((len(doc), 0), dtype=np.float32)
-    return np.asarray(t, dtype=np.float32)
+        out = np.zeros((len(doc), 0), dtype=np.float32)
+    else:
+        out = np.asarray(t, dtype=np.float32)
+    if minilm:
+        from eventlens.slant.minilm_tokens import token_states
+
+        out = np.concatenate([out, token_states(doc)], axis=1)
+    return out
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -167,6 +177,7 @@ class SpanModel:
     hidden_in: np.ndarray | None = None  # (width, hidden): ReLU layer over the dense tensor
     hidden_bias: np.ndarray | None = None  # (hidden,)
     hidden_out: np.ndarray | None = None  # (hidden, n_classes)
+    minilm: bool = False  # dense part = tok2vec tensor + MiniLM token states
 
     @property
     def dim(self) -> int:
@@ -194,6 +205,7 @@ class SpanModel:
                     hidden_in=z["hidden_in"].astype(np.float32) if hidden else None,
                     hidden_bias=z["hidden_bias"].astype(np.float32) if hidden else None,
                     hidden_out=z["hidden_out"].astype(np.float32) if hidden else None,
+                    minilm=bool(int(z["minilm"])) if "minilm" in z.files else False,
                 )
         except (OSError, KeyError, ValueError) as exc:
             raise ResourceError(f"cannot read label span model {path}: {exc}") from exc
@@ -215,6 +227,7 @@ class SpanModel:
             dense=self.dense.astype(np.float16),
             threshold=np.float64(self.threshold),
             version=np.str_(self.version),
+            minilm=np.int64(self.minilm),
             **extra,
         )
 
@@ -230,7 +243,7 @@ class SpanModel:
     def proba(self, doc: "Doc", lex_flags: np.ndarray | None = None) -> np.ndarray:
         if len(doc) == 0:
             return np.zeros((0, len(CLASSES)), dtype=np.float32)
-        z = self.logits(sparse_features(doc, lex_flags), dense_features(doc))
+        z = self.logits(sparse_features(doc, lex_flags), dense_features(doc, minilm=self.minilm))
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
@@ -240,13 +253,24 @@ class SpanModel:
 
 
 def spans_from_proba(doc: "Doc", p: np.ndarray, threshold: float) -> list[SpanHit]:
-    """Maximal runs of tokens with P(outside) < threshold, inside one sentence, trimmed."""
+    """Runs of tokens with P(outside) < threshold inside one sentence, trimmed.
+
+    Decoding (chosen on held-out *training* articles): a single non-punctuation token
+    between two positive tokens of one sentence is bridged, and a run ending in an
+    adjective whose noun head follows within two tokens is extended to that noun
+    ("brutal" → "brutal regime").
+    """
     if len(p) == 0:
         return []
     inside = p[:, 0] < threshold
+    n = len(doc)
+    for i in range(1, n - 1):
+        if inside[i - 1] and not inside[i] and inside[i + 1]:
+            if not (doc[i].is_punct or doc[i].is_space or doc[i].is_sent_start or doc[i + 1].is_sent_start):
+                inside[i] = True
     text = doc.text
     out: list[SpanHit] = []
-    i, n = 0, len(doc)
+    i = 0
     while i < n:
         if not inside[i] or doc[i].is_punct or doc[i].is_space:
             i += 1
@@ -254,7 +278,13 @@ def spans_from_proba(doc: "Doc", p: np.ndarray, threshold: float) -> list[SpanHi
         j = i + 1
         while j < n and inside[j] and not doc[j].is_sent_start and not doc[j].is_space:
             j += 1
-        start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        last = j
+        for t in doc[i:j]:
+            h = t.head.i
+            if t.pos_ == "ADJ" and doc[h].pos_ in ("NOUN", "PROPN") and last <= h <= j + 1 and h < n:
+                if not any(doc[k].is_sent_start or doc[k].is_punct for k in range(j, h + 1)):
+                    last = h + 1
+        start, end = doc[i].idx, doc[last - 1].idx + len(doc[last - 1].text)
         while start < end and text[start] in _TRIM:
             start += 1
         while end > start and text[end - 1] in _TRIM:
