@@ -17,6 +17,7 @@ alone. Everything is numpy over ``doc.to_array``: a few milliseconds per article
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -51,7 +52,11 @@ _KIND_CODE = {"speech": 1, "belief": 2, "attitude": 3, "noun": 4, "phrasal": 5}
 
 
 def model_path() -> Path:
-    """Where the trained cue model lives (the user cache; built by the training script)."""
+    """Where the trained cue model lives: ``$EVENTLENS_QUOTE_MODEL`` (a path, or ``off``), else
+    the user cache (built by the training script)."""
+    env = os.environ.get("EVENTLENS_QUOTE_MODEL")
+    if env:
+        return Path(os.devnull + ".absent") if env.lower() in ("none", "off", "0") else Path(env)
     return cache_dir() / "quotes" / MODEL_NAME
 
 
