@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventlens.actors.kb import ActorKB, Entry, load_default_kb, norm
-from eventlens.actors.resolve import drop_place_actors, resolve
+from eventlens.actors.cleanup import drop_place_actors
+from eventlens.actors.resolve import resolve
 from eventlens.config import Config
 from eventlens.context import SpanIndex
 from eventlens.types import Actor, Article

@@ -14,6 +14,21 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventlens.actors.kb import ActorKB, Entry, norm
+from eventlens.actors.words import (
+    LOCATIVE_PREPS,
+    PURE_LOCATIVE_PREPS,
+    ALLY_WORDS,
+    FORCE_FAMILY,
+    GOV_FAMILY,
+    DOMESTIC_SECTORS,
+    FOREIGN_WORDS,
+    LOADED_GOV,
+    SPEECH_OR_ACT_VERBS,
+    MAX_TITLE_TOKENS,
+    RANK_ABBREVIATIONS,
+    EQUIPMENT_NOUNS,
+    PLACE_NOUNS,
+)
 from eventlens.context import SpanIndex
 from eventlens.types import Actor, ActorKind, Article, Mention, Sector, stable_id
 
@@ -21,45 +36,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 log = logging.getLogger(__name__)
-
-LOCATIVE_PREPS = frozenset(
-    "in into at across throughout near inside within around toward towards outside from to "
-    "between over through via along onto".split()
-)
-PURE_LOCATIVE_PREPS = frozenset(
-    "in at across throughout near inside within around outside over via along".split()
-)
-ALLY_WORDS = frozenset({"allied", "backed", "aligned", "affiliated", "loyal", "led", "supported"})
-FORCE_FAMILY = frozenset(
-    "force forces troop troops militia militias militiaman militiamen fighter fighters army "
-    "armies soldier soldiers unit units brigade brigades faction factions".split()
-)
-GOV_FAMILY = frozenset("government governments authorities administration regime cabinet".split())
-DOMESTIC_SECTORS = frozenset({
-    Sector.GOV, Sector.MIL, Sector.COP, Sector.LEG, Sector.JUD, Sector.SPY, Sector.CVL, Sector.OPP,
-    Sector.LAB, Sector.EDU, Sector.HLH, Sector.REF, Sector.ELI, Sector.PTY,
-})
-FOREIGN_WORDS = frozenset(
-    "foreign western international european arab african asian regional global world allied "
-    "gulf overseas".split()
-)
-LOADED_GOV = frozenset({"regime", "junta"})  # usually someone else's government: no default country
-SPEECH_OR_ACT_VERBS = frozenset(
-    "say tell announce state add accuse warn urge call demand reject deny condemn welcome "
-    "threaten agree sign send deploy ask claim insist respond vow pledge back support".split()
-)
-MAX_TITLE_TOKENS = 6
-RANK_ABBREVIATIONS = frozenset(
-    "brig gen lt col maj capt sgt cpl pvt adm cmdr lt-gen maj-gen brig-gen lt-col col-gen".split()
-)
-EQUIPMENT_NOUNS = frozenset(
-    "drone drones warplane warplanes jet jets aircraft helicopter helicopters tank tanks artillery "
-    "warship warships gunboat gunboats navy bomber bombers missile missiles".split()
-)
-PLACE_NOUNS = frozenset(
-    "town city village region province district area capital port airport base border "
-    "neighbourhood neighborhood suburb camp state county governorate municipality".split()
-)
 
 
 @dataclass(slots=True)
@@ -820,33 +796,3 @@ def resolve(article: Article, doc: "Doc", kb: ActorKB) -> tuple[tuple[Actor, ...
     r.run_nominals()
     r.resolve_pending()
     return r.finish()
-
-
-def drop_place_actors(
-    actors: tuple[Actor, ...], place_spans: list[tuple[int, int]]
-) -> tuple[tuple[Actor, ...], SpanIndex]:
-    """Drop unknown organisations that the geocoder found to be places ("El Fasher").
-
-    Only actors the dictionary does not know (no sector, no code) and whose every mention
-    is a place mention are dropped; references to them are cleared.
-    """
-    spans = set(place_spans)
-    dropped = {
-        a.id for a in actors
-        if a.kind is ActorKind.ORGANIZATION and a.sector is None and a.code is None
-        and a.mentions and all((m.start, m.end) in spans for m in a.mentions)
-    }
-    if not dropped:
-        index = SpanIndex([(m.start, m.end, a.id) for a in actors for m in a.mentions])
-        return actors, index
-    kept = tuple(
-        a if a.affiliation not in dropped else _replace_affiliation(a)
-        for a in actors if a.id not in dropped
-    )
-    return kept, SpanIndex([(m.start, m.end, a.id) for a in kept for m in a.mentions])
-
-
-def _replace_affiliation(a: Actor) -> Actor:
-    from dataclasses import replace
-
-    return replace(a, affiliation=None)
