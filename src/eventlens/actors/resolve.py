@@ -28,6 +28,7 @@ from eventlens.actors.words import (
     RANK_ABBREVIATIONS,
     EQUIPMENT_NOUNS,
     PLACE_NOUNS,
+    demonym_slot,
 )
 from eventlens.context import SpanIndex
 from eventlens.types import Actor, ActorKind, Article, Mention, Sector, stable_id
@@ -402,6 +403,10 @@ class _Resolver:
         if iso is None:
             return
         if root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN"):
+            plain = self._sector_of(root.head) is None and demonym_slot(root.head)
+            d = self._country_draft(iso) if plain else None
+            if d is not None:  # "shelled Avarian positions": the country, coded bare (CAMEO)
+                self._mention(d, ent.start, ent.end)
             return  # adjective: used by the phrase it modifies
         if root.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "conj", "appos"):
             d = self._draft(

@@ -1,8 +1,14 @@
-"""Closed word lists the actor resolver uses (grammar words, not knowledge: knowledge is in data/)."""
+"""Closed word lists the actor resolver uses (grammar words, not knowledge: knowledge is in data/),
+and one syntactic test built on them."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from eventlens.types import Sector
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
 
 LOCATIVE_PREPS = frozenset(
     "in into at across throughout near inside within around toward towards outside from to "
@@ -42,3 +48,18 @@ PLACE_NOUNS = frozenset(
     "town city village region province district area capital port airport base border "
     "neighbourhood neighborhood suburb camp state county governorate municipality".split()
 )
+
+
+def demonym_slot(head: "Token") -> bool:
+    """A demonym on this plain noun stands for its country ("shelled Avarian positions"): the noun
+    is in an argument slot; not a title before a name ("Avarian counterpart Ann Ode"), a copula
+    subject ("Avarian strikes were ..."), equipment (handled as the military) or a place."""
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else head
+    if head.pos_ != "NOUN" or head.lemma_.lower() in EQUIPMENT_NOUNS or (
+        nxt.pos_ == "PROPN" or any(c.dep_ == "appos" for c in head.children)
+    ):
+        return False
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return head.head.lemma_ != "be"
+    return head.dep_ in ("dobj", "obj", "dative") or (
+        head.dep_ == "pobj" and head.head.lower_ not in PURE_LOCATIVE_PREPS)

@@ -137,3 +137,36 @@ def test_more_compositions(nlp, text, mention, country, sector):
     assert hits[0].country == country
     if sector:
         assert str(hits[0].sector) == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "adjective", "iso"),
+    [
+        ("Navy patrol boats seized a Greek tanker off the coast on Sunday.", "Greek", "GRC"),
+        ("The army shelled Indian positions along the frontier overnight.", "Indian", "IND"),
+        ("Border guards fired on a Syrian convoy carrying fuel.", "Syrian", "SYR"),
+    ],
+    ids=["object", "plural-object", "prep-object"],
+)
+def test_demonym_on_plain_noun_is_its_country(nlp, text, adjective, iso):
+    """No role noun ("tanker", "positions"): the country is the participant, coded bare."""
+    _, actors, _ = run(nlp, text)
+    owner = [a for a in actors if any(m.text == adjective for m in a.mentions)]
+    assert owner, f"no actor for {adjective!r}: {[a.name for a in actors]}"
+    assert owner[0].kind is ActorKind.COUNTRY and owner[0].code == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "adjective"),
+    [
+        ("After talks with his Greek counterpart Nikos Dendias, the minister left.", "Greek"),
+        ("Analysts said Indian exports were weak again this year.", "Indian"),
+        ("Clashes broke out in Syrian towns near the border.", "Syrian"),
+    ],
+    ids=["title-before-name", "copula-subject", "locative"],
+)
+def test_demonym_not_made_a_country_actor(nlp, text, adjective):
+    _, actors, _ = run(nlp, text)
+    assert not [a for a in actors if a.kind is ActorKind.COUNTRY
+                and any(m.text == adjective for m in a.mentions)]
+
