@@ -22,6 +22,9 @@ _HYPO_AUX = frozenset({"would", "could", "may", "might", "should", "can", "'d", 
 _PLANNED_MODS = frozenset({"planned", "proposed", "upcoming", "future", "scheduled", "expected",
                            "possible", "potential", "next"})
 _NEG_DET = frozenset({"no", "never"})
+# nouns whose infinitive names an act asked for, not done ("calls to end the war")
+_REQUEST_NOUNS = frozenset({"call", "demand", "appeal", "plea", "request", "urging", "bid",
+                            "attempt", "effort", "offer", "proposal", "push"})
 
 
 def event_status(trig: "Token", unit: Unit, cb: Codebook, stop: "Token | None",
@@ -60,6 +63,10 @@ def event_status(trig: "Token", unit: Unit, cb: Codebook, stop: "Token | None",
         head = tok.head
         if head.i == tok.i or not unit.contains(head) or (stop is not None and head.i == stop.i):
             break
+        if tok.dep_ == "acl" and tok.tag_ == "VB" and (
+                lemma(head) in _REQUEST_NOUNS or lemma(head) in planning or lemma(head) in hypo):
+            hyp = hyp or lemma(head) in _REQUEST_NOUNS or lemma(head) in hypo
+            plan = plan or lemma(head) in planning  # "calls to end the war", "a plan to withdraw"
         if tok.dep_ in ("relcl", "acl"):
             break
         hl = lemma(head)

@@ -32,9 +32,10 @@ ACTORS = {
         ("Belmont claimed that Avaria shelled the Kestrel Brigade.", "ASSAULT", "claimed"),
         ("Avaria allegedly armed the Kestrel Brigade.", "AID", "claimed"),
         ("Belmont said that Avaria shelled the Kestrel Brigade.", "ASSAULT", "asserted"),
+        ("Belmont wrecked attempts to reach an agreement with Avaria.", "AGREE", "hypothetical"),
     ],
     ids=["asserted", "not", "never", "refused-to", "will", "agreed-to-nominal", "plans-to",
-         "would-if", "may", "likely-to", "claimed-that", "allegedly", "said-that-asserted"],
+         "would-if", "may", "likely-to", "claimed-that", "allegedly", "said-that-asserted", "attempts-to"],
 )
 def test_status(text, type_, status):
     evs = [e for e in run(text, ACTORS) if e.type == type_]
