@@ -9,19 +9,18 @@ All 75 dev articles are scored (no subsampling).
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 
 import pytest
 
+from gate_training import run_training_script
+
 pytestmark = [pytest.mark.gate, pytest.mark.slow]
 
-REPO = Path(__file__).resolve().parents[2]
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 PTC = SHARED / "benchmarks" / "slant" / "ptc_semeval2020"
 FLOORS = json.loads((Path(__file__).parent / "floors_labels.json").read_text())
 
-log = logging.getLogger(__name__)
 
 
 @pytest.fixture(scope="module")
@@ -36,18 +35,7 @@ def scores():
 
     cfg = Config()
     if load_lexicon(cfg).model is None:  # not built, or built by older feature code
-        import runpy
-        import sys
-
-        log.warning("label span model not built: training it now (once)")
-        argv = sys.argv
-        sys.argv = ["train_label_model.py", "--data", str(PTC)]
-        try:
-            with pytest.raises(SystemExit) as done:
-                runpy.run_path(str(REPO / "scripts" / "train_label_model.py"), run_name="__main__")
-            assert done.value.code == 0
-        finally:
-            sys.argv = argv
+        run_training_script("train_label_model.py", PTC)
     res = Resources(config=cfg, nlp=load_nlp(cfg.model), lexicon=load_lexicon(cfg))
     assert res.lexicon.model is not None
     return evaluate(PTC, res=res)

@@ -13,34 +13,18 @@ scores and only move up.
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from gate_training import run_training_script
+
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 DATA = SHARED / "benchmarks" / "quotes" / "polnear"
 FLOORS = json.loads((Path(__file__).parent / "floors_quotes.json").read_text(encoding="utf-8"))
 
 pytestmark = [pytest.mark.gate, pytest.mark.slow]
 
-log = logging.getLogger(__name__)
-
-
-def _build_model() -> None:
-    import runpy
-    import sys
-
-    log.warning("quote cue model not built: training it now (once)")
-    argv = sys.argv
-    sys.argv = ["train_quote_model.py", "--data", str(DATA)]
-    try:
-        with pytest.raises(SystemExit) as done:
-            runpy.run_path(str(REPO / "scripts" / "train_quote_model.py"), run_name="__main__")
-        assert done.value.code == 0
-    finally:
-        sys.argv = argv
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +35,7 @@ def scores(resources):
     from eventlens.quotes.learned import load_model
 
     if load_model() is None:  # not built, or built by older feature code
-        _build_model()
+        run_training_script("train_quote_model.py", DATA)
         load_model.cache_clear()
     assert load_model() is not None, "the quote cue model could not be built"
     return evaluate(DATA, res=resources, splits=("dev",))["dev"]

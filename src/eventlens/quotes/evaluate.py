@@ -178,25 +178,19 @@ def score_doc(text: str, gold: list[Attr], pred: list[Attr], counts: _Counts) ->
     counts.n_gold += len(gold)
     counts.n_pred += len(pred)
     ex = counts.exact
-    # exact: [tp_pred, n_pred, tp_gold, n_gold]
-    for p in pred:
-        if p.cue:
-            ex["cue"][1] += 1
-            ex["cue"][0] += any(g.cue == p.cue for g in gold)
-        if p.source:
-            ex["source"][1] += 1
-            ex["source"][0] += any(_overlaps(g.cue, p.cue) and g.source == p.source for g in gold)
-        ex["content"][1] += 1
-        ex["content"][0] += any(_overlaps(g.cue, p.cue) and g.content == p.content for g in gold)
-    for g in gold:
-        if g.cue:
-            ex["cue"][3] += 1
-            ex["cue"][2] += any(g.cue == p.cue for p in pred)
-        if g.source:
-            ex["source"][3] += 1
-            ex["source"][2] += any(_overlaps(g.cue, p.cue) and g.source == p.source for p in pred)
-        ex["content"][3] += 1
-        ex["content"][2] += any(_overlaps(g.cue, p.cue) and g.content == p.content for p in pred)
+    # exact: [tp_pred, n_pred, tp_gold, n_gold]; the same test from each side
+    for items, others, hit, total in ((pred, gold, 0, 1), (gold, pred, 2, 3)):
+        for a in items:
+            if a.cue:
+                ex["cue"][total] += 1
+                ex["cue"][hit] += any(b.cue == a.cue for b in others)
+            for role in ("source", "content"):
+                if role == "content" or a.source:
+                    ex[role][total] += 1
+                    ex[role][hit] += any(
+                        _overlaps(b.cue, a.cue) and getattr(b, role) == getattr(a, role)
+                        for b in others
+                    )
     tokens = _tokens(text)
     for role in ROLES:
         ps = _token_set(tokens, [s for p in pred for s in getattr(p, role)])
