@@ -1,19 +1,22 @@
 """Place finding and disambiguation for one article (pure; the gazetteer is passed in).
 
 Candidates: spaCy GPE/LOC/FAC entities, plus other entities and proper-noun runs that the gazetteer
-knows and that stand in a locative context ("in X", "the town of X", "X province"). GPE subjects of
-speech/action verbs that name a country or capital are actors (metonymy), not places. Demonyms
-count as evidence for the article's country focus; an adjectival one ('Libyan coast') is also a
-mention of its country, a plural one ('Libyans', people) never is. ORG entities that exactly name a
-town (PERSON entities: a city of 100,000+) are kept only when the article's own places support them
-(same first-level region, or near an unambiguous place); an unknown organisation name whose leading
-words name a country or region ('Indiana Department of Health') yields that region.
+knows and that stand in a locative context ("in X", "the town of X", "X province"), plus names found
+by news conventions (patterns.py: 'Salem, Ore.', datelines). GPE subjects of speech/action verbs
+that name a country or capital are actors (metonymy), not places. Demonyms count as evidence for
+the article's country focus; an adjectival one ('Libyan coast') is also a mention of its country, a
+plural one ('Libyans', people) never is. ORG entities that exactly name a town (PERSON entities: a
+city of 100,000+), and untagged or ORG/PERSON names that resolve to a town, are kept only when the
+article's own places support them (same first-level region, or near an unambiguous place); an
+unknown organisation name containing a country, region or town ('Indiana Department of Health',
+'University of Ohio', 'Dayton Police Department') yields that place.
 
 Disambiguation scores each gazetteer candidate by population prior, feature (countries first),
-how the name matched, the article's country focus (countries, admin regions and unambiguous places
-named, demonyms, actor countries), qualifiers ("Tripoli, Lebanon") and spatial coherence.
+how the name matched (a town reached only by a GeoNames alternate name or by dropping a type word
+is not used), the article's country focus (countries, admin regions and unambiguous places named,
+demonyms, actor countries), qualifiers ("Tripoli, Lebanon"), spatial coherence with the article's
+unambiguous places, and mutual coherence: the readings of the other names that lie nearby.
 """
-
 from __future__ import annotations
 
 import logging
@@ -25,6 +28,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from eventlens.geo import patterns
 from eventlens.geo.gazetteer import Entry, Gazetteer
 from eventlens.geo.normalize import ARTICLES
 from eventlens.types import Mention, Place, PlaceFeature, stable_id
@@ -38,10 +42,19 @@ log = logging.getLogger(__name__)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 OTHER_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+NON_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                              "QUANTITY"})
 MAX_SPAN_CHARS = 80
 MAX_CANDIDATE_TOKENS = 6
 SMALL_TOWN = 20_000
 COHERENCE = 0.3
+ADMIN_FOCUS = 0.8
+WEAK_TOWN_MATCHES = True
+FUZZY_TOP_FOCUS = True
+DICT_TOWN_SUPPORT = True
+# GPE subjects of speech/action verbs naming a country or capital are actors, not places
+METONYMY_AS_ACTORS = True
+PERSON_TOWN_MIN_POP = 100_000
 DEMONYM_PLACES = True  # an adjectival demonym ('Libyan coast') is a mention of its country
 # ORG entities that exactly name a town of at least this size are "weak" candidates: kept only
 # when the town lies in a first-level region the article is about, or near one of its places
@@ -253,7 +266,7 @@ def find_candidates(ctx: "DocContext", gz: Gazetteer) -> tuple[list[Candidate], 
         if e - s > MAX_SPAN_CHARS or not any(ch.isalpha() for ch in text):
             continue
         if ent.label_ in PLACE_LABELS:
-            if ent.label_ == "GPE" and (_is_metonymy(doc[ts:te])
+            if METONYMY_AS_ACTORS and ent.label_ == "GPE" and (_is_metonymy(doc[ts:te])
                                         or _actor_subject(ctx, doc[ts:te], s, e)):
                 entries = gz.lookup(text)
                 if entries and (entries[0].feature == "country" or any(
@@ -271,7 +284,7 @@ def find_candidates(ctx: "DocContext", gz: Gazetteer) -> tuple[list[Candidate], 
                 out.append(Candidate(start=s, end=e, text=text, source="dict", label=ent.label_,
                                      place_word=pw))
             elif te - ts <= 3 and (ent.label_ in WEAK_LABELS and _names_town(gz, text) or (
-                    ent.label_ == "PERSON" and _names_town(gz, text, min_pop=100_000))):
+                    ent.label_ == "PERSON" and _names_town(gz, text, min_pop=PERSON_TOWN_MIN_POP))):
                 out.append(Candidate(start=s, end=e, text=text, source="weak", label=ent.label_))
             elif ent.label_ == "ORG" and text[:1].isupper() and not gz.lookup_exact(text):
                 lead = Candidate(start=s, end=e, text=text, source="dict", label=ent.label_)
@@ -280,6 +293,14 @@ def find_candidates(ctx: "DocContext", gz: Gazetteer) -> tuple[list[Candidate], 
                     out.append(lead)
             taken.append((ent.start_char, ent.end_char))
 
+    for ent in doc.ents:  # 'in August', 'by Friday': dates and numbers are no place names
+        if ent.label_ in NON_PLACE_LABELS:
+            taken.append((ent.start_char, ent.end_char))
+    if DATELINES:
+        for s, e in patterns.datelines(doc, gz, taken, min_pop=WEAK_MIN_POP):
+            out.append(Candidate(start=s, end=e, text=text_all[s:e], source="dict",
+                                 label="DATELINE"))
+            taken.append((s, e))
     for ts, te in _propn_runs(doc):
         trimmed = _trim(doc, ts, te)
         if trimmed is None:
@@ -292,8 +313,25 @@ def find_candidates(ctx: "DocContext", gz: Gazetteer) -> tuple[list[Candidate], 
         if loc or _names_region(gz, text_all[s:e], person=False):
             out.append(Candidate(start=s, end=e, text=text_all[s:e], source="dict", place_word=pw))
             taken.append((s, e))
+        elif UNTAGGED_TOWNS and te - ts <= 3 and _names_town(gz, text_all[s:e]):
+            out.append(Candidate(start=s, end=e, text=text_all[s:e], source="weak"))
+            taken.append((s, e))
+    if STATE_QUALIFIERS:
+        spans = {(c.start, c.end): c for c in out}
+        for s, e, label, entries in patterns.state_qualified(doc, gz, taken):
+            if label == "STATE" and (s, e) in spans:
+                spans[(s, e)].entries = entries  # the model's span of 'Tenn.': the state
+            elif all(e <= x or s >= y for x, y in taken):
+                out.append(Candidate(start=s, end=e, text=text_all[s:e], source="dict",
+                                     label=label, entries=entries))
+                taken.append((s, e))
     out.sort(key=lambda c: c.start)
     return out, demonyms
+
+
+STATE_QUALIFIERS = True  # 'Salem, Ore.', 'Dayton, OH'
+_CONVENTION_LABELS = frozenset({"STATE", "STATE-Q", "DATELINE"})  # found by patterns.py
+DATELINES = True  # 'SPRINGFIELD, Ill. --'
 
 
 # ------------------------------------------------------------------ disambiguation
@@ -324,6 +362,10 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def _usable(c: Candidate) -> tuple[Entry, ...]:
     """Entries a candidate may resolve to (dict candidates need an exact-ish or strong match)."""
     es = tuple(e for e in c.entries if e.lat is not None)
+    if WEAK_TOWN_MATCHES and not c.place_word:
+        # a town reached only by one of its GeoNames alternate names, or by dropping a type word
+        # from the mention, is rarely the place meant (alternate names of small places are noisy)
+        es = tuple(e for e in es if e.feature != "town" or e.match not in {"alternate", "type"})
     if c.source == "dict":
         es = tuple(e for e in es if e.match != "fuzzy" or c.place_word)
         if c.label in {"PERSON"}:
@@ -366,20 +408,57 @@ def disambiguate(cands: list[Candidate], gz: Gazetteer, *, demonyms: list[str] =
         if len({(e.cc, e.name) for e in es}) == 1 and es[0].feature != "country" and (
                 c.source != "weak"):
             anchors.append((es[0].lat, es[0].lon, c.text))  # type: ignore[arg-type]
+    mutual = _mutual_points(cands) if MUTUAL else []
     for c in cands:
-        _score(c, focus, fmax, afocus, amax, anchors, cands, by_start, text)
+        _score(c, focus, fmax, afocus, amax, anchors, cands, by_start, text, mutual)
+
+
+MUTUAL = 0.5
+MUTUAL_TOP = 10
+MUTUAL_EXP = 1.0
+
+
+def _mutual_points(cands: list[Candidate]) -> list[tuple[str, float, list[Entry]]]:
+    """For every distinct name in the article: the points it may stand for (its most populous
+    readings below country level) and a weight, lower the more readings it has. A reading of
+    another name near one of these points is supported by the article's geography even when no
+    place in it is unambiguous ('Paris' next to 'Memphis' and 'Jackson')."""
+    seen: dict[str, list[Entry]] = {}
+    for c in cands:
+        if c.source in {"weak", "demonym"} or c.text in seen:
+            continue
+        es = sorted((e for e in _usable(c) if e.feature != "country" and e.lat is not None),
+                    key=lambda e: -e.population)[:MUTUAL_TOP]
+        if es:
+            seen[c.text] = es
+    return [(t, 1 / len(es) ** MUTUAL_EXP, es) for t, es in seen.items()]
+
+
+def _near_any(e: Entry, pts: list[Entry]) -> bool:
+    """One of ``pts`` lies near ``e`` (or, for a region, inside it)."""
+    dlat = NEAR_KM / 111.0
+    lat, lon = e.lat or 0.0, e.lon or 0.0
+    for p in pts:
+        if e.feature == "admin" and e.admin1 and p.cc == e.cc and p.admin1 == e.admin1:
+            return True
+        plat, plon = p.lat or 0.0, p.lon or 0.0
+        if abs(plat - lat) < dlat and haversine_km(lat, lon, plat, plon) < NEAR_KM:
+            return True
+    return False
 
 
 def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple[str, str]],
            amax: float, anchors: list[tuple[float, float, str]], cands: list[Candidate],
-           by_start: dict[int, Candidate], text: str) -> None:
+           by_start: dict[int, Candidate], text: str,
+           mutual: list[tuple[str, float, list[Entry]]] = ()) -> None:
     c.best, c.confidence = None, 0.0
     es = _usable(c)
     if not es:
         return
     qual = _qualifier(c, cands, by_start, text)
     if es[0].match == "fuzzy":  # spelling variants only inside countries the article is about
-        es = tuple(e for e in es if e.cc and focus.get(e.cc, 0.0) >= 1.0) or (
+        es = tuple(e for e in es if e.cc and focus.get(e.cc, 0.0) >= (
+            fmax if FUZZY_TOP_FOCUS and e.feature == "town" else 1.0)) or (
             es if c.place_word else ())
         if not es:
             return
@@ -392,7 +471,7 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
         if fmax and e.cc:
             s += 1.2 * focus.get(e.cc, 0.0) / fmax
         if amax and e.cc and e.admin1 and e.feature != "country":
-            s += 0.8 * afocus.get((e.cc, e.admin1), 0.0) / amax
+            s += ADMIN_FOCUS * afocus.get((e.cc, e.admin1), 0.0) / amax
         if qual and e.cc in qual[0] and e.feature != "country":
             s += 3.0
             if qual[1] and e.admin1 in qual[1]:
@@ -403,13 +482,19 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
             near = sum(1 for la, lo, t in anchors
                        if t != c.text and haversine_km(e.lat, e.lon, la, lo) < NEAR_KM)
             s += COHERENCE * min(near, 3)
+        if mutual and e.feature != "country" and e.lat is not None and e.lon is not None:
+            sup = sum(w for t, w, pts in mutual if t != c.text and _near_any(e, pts))
+            s += MUTUAL * min(sup, 3.0)
         scored.append((s, e))
     scored.sort(key=lambda x: -x[0])
     top = scored[0][1]
     if (top.feature == "town" and fmax and not focus.get(top.cc or "", 0.0)
             and top.population < SMALL_TOWN and not c.place_word):
         return  # a small town abroad, unrelated to anything else named: likely a false hit
-    if c.source == "weak" and not _supported(top, afocus, anchors, c.text):
+    needs_support = c.source == "weak" or (
+        DICT_TOWN_SUPPORT and c.source == "dict" and top.feature == "town" and not c.place_word
+        and c.label not in _CONVENTION_LABELS)  # an untagged or ORG/PERSON name that is a town
+    if needs_support and not _supported(top, afocus, anchors, c.text):
         return  # a name that is also a town, with nothing else in the article near it
     c.best = top
     margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 2.0
@@ -505,20 +590,50 @@ _WORD_END = re.compile(r"[\w.'’-]+")
 
 
 def _leading_place(c: Candidate, gz: Gazetteer) -> None:
-    """'Marion County Sheriff's Office', 'Texas Department of Health': when the whole name is
-    unknown, its longest leading words that exactly name a country or region become the mention."""
+    """'Marion County Sheriff's Office', 'Texas Department of Health', 'University of Ohio': when
+    the whole name is unknown, the place inside it becomes the mention: its longest leading words,
+    else the capitalised words after an inner 'of'/'at'/'in', that exactly name a country or region
+    (or a town or city: then the candidate is weak, kept only where the article supports it)."""
     if c.source == "demonym" or c.label == "PERSON":
         return
-    ends = [m.end() for m in _WORD_END.finditer(c.text)]
-    for end in reversed(ends[:-1][:MAX_CANDIDATE_TOKENS]):
-        sub = c.text[:end].rstrip(".'’-")
+    words = list(_WORD_END.finditer(c.text))
+    subs = [(0, w.end()) for w in reversed(words[:-1][:MAX_CANDIDATE_TOKENS])]
+    for i, w in enumerate(words[:-1]):
+        if w.group() in _INNER_OF and words[i + 1].group()[:1].isupper():
+            last = i + 1
+            while (last + 1 < len(words) and last - i < MAX_CANDIDATE_TOKENS
+                   and words[last + 1].group()[:1].isupper()):
+                last += 1
+            subs += [(words[i + 1].start(), words[j].end()) for j in range(last, i, -1)]
+    town: tuple[int, int, tuple[Entry, ...]] | None = None
+    for start, end in subs:
+        sub = c.text[start:end].rstrip(".'’-")
+        if sub.endswith(("'s", "’s")):
+            sub = sub[:-2]
         if len(sub) < 3 or not sub[:1].isupper():
             continue
         es = gz.lookup_exact(sub)
-        if es and es[0].match in {"exact", "alternate"} and (
-                es[0].feature in {"country", "admin"}):
-            c.end, c.text, c.entries = c.start + len(sub), sub, es
+        if not es or es[0].match not in {"exact", "alternate"}:
+            continue
+        if es[0].feature in {"country", "admin"}:
+            _narrow(c, start, sub, es)
             return
+        if (town is None and EMBEDDED_TOWNS and es[0].feature in {"city", "town"}
+                and es[0].population >= WEAK_MIN_POP and not (sub.isupper() and len(sub) <= 4)):
+            town = (start, start + len(sub), es)
+    if town is not None:
+        _narrow(c, town[0], c.text[town[0]:town[1]], town[2])
+        c.source = "weak"
+
+
+_INNER_OF = frozenset({"of", "at", "in"})
+EMBEDDED_TOWNS = True
+UNTAGGED_TOWNS = True  # untagged proper nouns naming a town: weak (kept only where supported)
+
+
+def _narrow(c: Candidate, offset: int, sub: str, es: tuple[Entry, ...]) -> None:
+    c.start += offset
+    c.end, c.text, c.entries = c.start + len(sub), sub, es
 
 
 def demonym_entries(gz: Gazetteer, text: str) -> tuple[Entry, ...]:
@@ -532,7 +647,8 @@ def demonym_entries(gz: Gazetteer, text: str) -> tuple[Entry, ...]:
 def resolve(ctx: "DocContext", gz: Gazetteer) -> tuple[Place, ...]:
     cands, demonyms = find_candidates(ctx, gz)
     for c in cands:
-        c.entries = demonym_entries(gz, c.text) if c.source == "demonym" else gz.lookup(c.text)
+        if not c.entries:
+            c.entries = demonym_entries(gz, c.text) if c.source == "demonym" else gz.lookup(c.text)
         if not c.entries:
             _leading_place(c, gz)
     cands = [c for c in cands if c.entries]
@@ -546,15 +662,17 @@ def resolve_spans(ctx: "DocContext", gz: Gazetteer,
     """Resolve given mention spans (evaluation with gold spans); demonyms resolve to countries."""
     text = ctx.article.text
     own, demonyms = find_candidates(ctx, gz)
+    preset = {(c.start, c.end): c.entries for c in own if c.label == "STATE"}
     given = []
     for s, e in spans:
         c = Candidate(start=s, end=e, text=text[s:e], source="given")
-        c.entries = demonym_entries(gz, c.text) or gz.lookup(c.text)
+        c.entries = preset.get((s, e)) or demonym_entries(gz, c.text) or gz.lookup(c.text)
         given.append(c)
     spans_set = {(c.start, c.end) for c in given}
     context = [c for c in own if (c.start, c.end) not in spans_set]
     for c in context:
-        c.entries = demonym_entries(gz, c.text) if c.source == "demonym" else gz.lookup(c.text)
+        if not c.entries:
+            c.entries = demonym_entries(gz, c.text) if c.source == "demonym" else gz.lookup(c.text)
     allc = sorted([c for c in given + context if c.entries], key=lambda c: c.start)
     disambiguate(allc, gz, demonyms=demonyms, actor_countries=actor_countries(ctx, gz), text=text)
     focus = focus_place(allc, gz, demonyms)

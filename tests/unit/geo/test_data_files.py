@@ -49,3 +49,21 @@ def test_country_points_are_geonames_points(cc: str, lat: float, lon: float) -> 
                          ids=["a-n", "i", "ese", "a-ian", "o-an"])
 def test_derived_demonyms(name: str, form: str) -> None:
     assert form in derived_demonyms(name)
+
+
+@pytest.mark.parametrize(("abbr", "code"), [("Tenn.", "TN"), ("N.Y.", "NY"), ("Calif.", "CA"),
+                                            ("W.Va.", "WV"), ("OR", "OR")],
+                         ids=["ap", "ap-dotted", "ap-long", "ap-two-part", "postal"])
+def test_state_abbreviations(abbr: str, code: str) -> None:
+    from eventlens.geo.patterns import state_abbreviations
+
+    assert state_abbreviations()[abbr] == code
+
+
+def test_state_abbreviations_cover_every_state_code() -> None:
+    from eventlens.geo.patterns import state_abbreviations
+
+    codes = {r[1] for r in _rows("admin1.tsv") if r[0] == "US"}
+    assert len(codes) == 51 and codes <= set(state_abbreviations().values())
+    head = "\n".join(line for line in _data_text("us_state_abbr.tsv").splitlines()[:8])
+    assert "version" in head and "public domain" in head
