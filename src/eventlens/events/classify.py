@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 DATA_PACKAGE = "eventlens.data.events.classifier"
 EXAMPLE_FILES = (
     "examples.yaml", "examples_long.yaml", "examples_more.yaml", "examples_passive.yaml",
+    "examples_fifth.yaml",
 )
 
 # CASE-2021 style code -> (ACLED "Event type/Sub-event type" or None, PLOVER type, PLOVER mode).

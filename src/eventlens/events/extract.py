@@ -18,7 +18,7 @@ from eventlens.events.rescore import rescore
 from eventlens.events.roles import Roles, trigger_roles
 from eventlens.events.sentences import Unit, units
 from eventlens.events.status import event_status
-from eventlens.events.triggers import Match, match_unit
+from eventlens.events.triggers import Match, lemma, match_unit
 from eventlens.types import ActorKind, Event, EventStatus, Sector, Span, stable_id
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 _MAX_PAIRS = 12
+_GUESS_WEIGHT = 0.5  # confidence factor of an event whose actors are guessed by position
 _STATE_SECTORS = frozenset({Sector.GOV, Sector.MIL, Sector.COP, Sector.SPY})
 _ARMED_SECTORS = frozenset({Sector.MIL, Sector.REB, Sector.INS, Sector.UAF, Sector.COP})
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -51,13 +52,19 @@ def extract(ctx: DocContext, cb: Codebook) -> tuple[Event, ...]:
     ents = [(e.start, e.end, e.root) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     found: list[tuple[str, list[Event]]] = []
     for unit in units(doc):
-        matches = _undominated(match_unit(doc, unit, cb, in_names=ctx.actor_at))
+        matches = _undominated(match_unit(doc, unit, cb, in_names=ctx.actor_at),
+                               cb.word("light_verbs"))
         if not matches:
             continue
         unit_events: list[Event] = []
         date_phrases = None if unit.cheap else _date_phrases(doc, unit, ents)
         for m in matches:
             unit_events.extend(_events_for(ctx, cb, roles, unit, m, date_phrases))
+        if not unit_events:  # no trigger linked to an actor by the parse: guess by position
+            for m in sorted(matches, key=lambda m: (-m.rule.weight, m.first)):
+                unit_events.extend(_events_for(ctx, cb, roles, unit, m, date_phrases, guess=True))
+                if unit_events:  # one guessed event per sentence
+                    break
         if unit_events:
             found.append((ctx.article.text[unit.start_char:unit.end_char], unit_events))
     for unit_events in rescore(cb, found):
@@ -66,10 +73,15 @@ def extract(ctx: DocContext, cb: Codebook) -> tuple[Event, ...]:
     return tuple(sorted(events.values(), key=lambda e: (e.trigger.start, e.type, e.id)))
 
 
-def _undominated(matches: list[Match]) -> list[Match]:
+def _undominated(matches: list[Match], light: frozenset[str] = frozenset()) -> list[Match]:
     """Drop a nominal trigger that is the direct object of a verbal trigger ("endorsed the
     agreement", "condemned the attack"): the verb is the event; the noun only names its object.
-    A noun with its own agent ("the army's attack", "attacks by X") stays."""
+    A noun with its own agent ("the army's attack", "attacks by X") stays. A light verb matched
+    on its own ("expressed support for X", "voiced concern") yields to its trigger noun."""
+    nouns = {m.token.i for m in matches if m.nominal}
+    matches = [m for m in matches if m.nominal or m.obj is not None
+               or lemma(m.token) not in light or not any(
+                   c.dep_ in ("dobj", "obj") and c.i in nouns for c in m.token.children)]
     nouns = {m.token.i for m in matches if m.nominal}
     # ... and a verb + object pattern yields to a trigger modifying its object ("issued arrest
     # warrants" is an arrest, not the generic "issue warrants")
@@ -89,8 +101,14 @@ def _undominated(matches: list[Match]) -> list[Match]:
 
 
 def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Match,
-                date_phrases: list[tuple[int, int, "Token"]] | None) -> list[Event]:
+                date_phrases: list[tuple[int, int, "Token"]] | None, *,
+                guess: bool = False) -> list[Event]:
     sources, targets, obj_tok = trigger_roles(m, roles, unit)
+    guessed = False
+    if guess and not sources and not targets:
+        # the reporter of the sentence ("..., X said", "according to X") is not a participant
+        sources, targets = _nearby_actors(ctx, unit, m, roles.attribution(m.token, unit)[0])
+        guessed = True
     if not sources and not targets:
         return []
     if m.rule.dyadic and not (sources and targets and set(sources) != set(targets)):
@@ -120,7 +138,8 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
     out = []
     for s, t in pairs[:_MAX_PAIRS]:
         acled = _acled(ctx, mode, s, t)
-        conf = m.rule.weight * (1.0 if s and t else 0.85) * (0.9 if m.nominal else 1.0)
+        conf = m.rule.weight * (1.0 if s and t else 0.85) * (0.9 if m.nominal else 1.0) * (
+            _GUESS_WEIGHT if guessed else 1.0)
         out.append(Event(
             id=stable_id("evt", ctx.article.id, m.rule.type, span.start, s, t),
             type=m.rule.type,
@@ -139,6 +158,50 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
             confidence=round(conf, 3),
         ))
     return out
+
+
+def _nearby_actors(ctx: DocContext, unit: Unit, m: Match, reporter: str | None = None
+                   ) -> tuple[list[str], list[str]]:
+    """Fallback when the parse links no actor to the trigger (a pronoun or a bare noun as its
+    argument, a misparse): the nearest actor before the trigger in the sentence as source and
+    the nearest other actor after it as target, as PETRARCH reads a sentence left to right."""
+    doc = ctx.doc
+    t0 = doc[m.first].idx
+    t1 = doc[m.last - 1].idx + len(doc[m.last - 1].text)
+    before = after = None
+    home = _clause(m.token, unit)
+    for s, e, aid in ctx.actor_index.overlapping(unit.start_char, unit.end_char):
+        if aid == reporter:
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        root = span.root if span is not None and len(span) else None
+        while root is not None and root.dep_ in ("conj", "compound") and root.head.i != root.i:
+            root = root.head  # "into Burkina Faso and Niger", "near the Kestrel Brigade camp"
+        if root is not None and root.dep_ in ("pobj", "dative") and (
+                root.dep_ == "dative" or root.head.lower_ in _LOCATIVE):
+            continue  # "spread into Niger", "told reporters": a place or an audience
+        if root is None or _clause(root, unit) != home:
+            continue  # another clause's participant ("X said a vessel reported an explosion")
+        if e <= t0:
+            before = aid
+        elif s >= t1 and after is None and aid != before:
+            after = aid
+    if after == before:
+        after = None
+    return ([before] if before else []), ([after] if after else [])
+
+
+def _clause(tok: "Token", unit: Unit) -> int:
+    """Index of the head of the clause ``tok`` belongs to (its nearest verb, stopping at a
+    clause boundary)."""
+    cur = tok
+    for _ in range(12):
+        if cur.tag_.startswith("VB") and cur.i != tok.i:
+            return cur.i
+        if cur.dep_ in _PLACE_BOUNDARIES or cur.head.i == cur.i or not unit.contains(cur.head):
+            return cur.i
+        cur = cur.head
+    return cur.i
 
 
 def _refined_mode(cb: Codebook, roles: Roles, unit: Unit, m: Match) -> str:

@@ -36,6 +36,11 @@ _PRONOUNS = frozenset({"it", "he", "she"})  # "they"/"we" often mean a group, no
 _INTENT_TYPES = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST"})
 _OBJECT_PARTNER = frozenset({"with", "for", "to", "against"})
 _ACCUSING = frozenset({"accuse", "allege", "blame", "charge", "suspect"})
+_ANAPHORS = frozenset({"it", "they", "he", "she"})
+
+
+def _control_lemma(tok: "Token") -> bool:
+    return lemma(tok) in _OBJECT_CONTROL or alt_lemma(tok) in _OBJECT_CONTROL
 
 
 class Roles:
@@ -151,6 +156,14 @@ class Roles:
                         out.append(p)
         return out
 
+    def actor_before(self, tok: "Token", unit: Unit) -> str | None:
+        """The actor of the nearest actor mention ending before ``tok`` in the unit."""
+        found = None
+        for s, e, aid in self.ctx.actor_index.overlapping(unit.start_char, tok.idx):
+            if e <= tok.idx:
+                found = aid
+        return found
+
     def agent(self, tok: "Token", unit: Unit) -> "Token | None":
         for c in tok.children:
             if c.dep_ == "agent" and unit.contains(c):
@@ -181,19 +194,24 @@ class Roles:
         if dep == "xcomp" and not head.tag_.startswith("VB"):
             return self.subject(head, unit, depth + 1) if head.dep_ in ("acomp", "attr") and \
                 unit.contains(head.head) and head.head.i != head.i else (None, False)
-        if dep == "xcomp":
-            if lemma(head) in _OBJECT_CONTROL:
+        infinitive = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                            for c in verb.children)
+        if dep == "xcomp" or (infinitive and head.tag_.startswith("VB")):
+            if _control_lemma(head):
                 o = self.child(head, unit, ("dobj", "obj"))
                 if o is None:  # "called on X to ...", "appealed to X to ..."
                     on = self.prep_objects(head, unit, frozenset({"on", "upon", "to"}))
                     o = on[0] if on else None
+                if o is None:  # "X was urged by Y to ..."
+                    o = self.child(head, unit, ("nsubjpass",))
                 if o is not None:
                     return o, False
             return self.subject(head, unit, depth + 1)
         if dep == "pcomp" and head.dep_ == "prep" and unit.contains(head.head):
             gov = head.head
-            if head.lower_ == "of" and lemma(gov) in _OBJECT_CONTROL:
-                o = self.child(gov, unit, ("dobj", "obj"))
+            if head.lower_ == "of" and _control_lemma(gov):
+                # "accused X of ...", "X was accused by Y of ..."
+                o = self.child(gov, unit, ("dobj", "obj")) or self.child(gov, unit, ("nsubjpass",))
                 if o is not None:
                     return o, False
             if gov.tag_.startswith("VB"):
@@ -323,11 +341,12 @@ def trigger_roles(m: Match, r: Roles, unit: Unit) -> tuple[list[str], list[str],
             if obj is not None:
                 tgt_toks.append(obj)
                 if not r.actors(obj, unit):
-                    # "signed an accord with X", "voiced support for X": the object's partner
-                    tgt_toks += r.prep_objects(obj, unit, tpreps | _OBJECT_PARTNER)
+                    # "signed an accord with X", "voiced support for X": the object's partner;
+                    # "shelled positions of X", "froze the assets of X": the object's owner
+                    tgt_toks += r.prep_objects(obj, unit, tpreps | _OBJECT_PARTNER | {"of"})
         holder = m.obj if m.obj is not None else tok
         tgt_toks += r.prep_objects(
-            holder, unit, tpreps | (_OBJECT_PARTNER if holder.i != tok.i else frozenset()))
+            holder, unit, tpreps | (_OBJECT_PARTNER | {"of"} if holder.i != tok.i else frozenset()))
         if holder.i != tok.i:
             tgt_toks += r.prep_objects(tok, unit, tpreps)
     else:
@@ -375,6 +394,12 @@ def trigger_roles(m: Match, r: Roles, unit: Unit) -> tuple[list[str], list[str],
             if len(pair) > 1:
                 return pair[:1], pair[1:], None
     sources = r.actors(src_tok, unit)
+    if not sources and src_tok is not None and src_tok.tag_ == "PRP" and \
+            src_tok.lower_ in _ANAPHORS:
+        # "Avaria's army said on Monday that they had shelled ...": the pronoun's antecedent is
+        # taken to be the nearest actor before it in the sentence
+        ante = r.actor_before(src_tok, unit)
+        sources = [ante] if ante is not None else []
     targets: list[str] = []
     for t in tgt_toks:
         for a in r.actors(t, unit):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from eventlens.events.codebook import Codebook
 from eventlens.events.sentences import Unit
-from eventlens.events.triggers import lemma
+from eventlens.events.triggers import alt_lemma, lemma
 from eventlens.types import EventStatus
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -25,6 +25,15 @@ _NEG_DET = frozenset({"no", "never"})
 # nouns whose infinitive names an act asked for, not done ("calls to end the war")
 _REQUEST_NOUNS = frozenset({"call", "demand", "appeal", "plea", "request", "urging", "bid",
                             "attempt", "effort", "offer", "proposal", "push"})
+# verbs of wishing: a clause they govern with its own subject is wished for, not done or planned
+# ("hopes that the parties will end the war", "it is hoped that ...", "wants X to withdraw")
+_WISH_VERBS = frozenset({"hope", "wish", "want", "desire", "pray", "long", "yearn", "dream"})
+
+
+def _lemmas(tok: "Token") -> frozenset[str]:
+    """Lemma, a second guess for a cut "-e" verb ("hoped" -> "hop" / "hope") and the word."""
+    alt = alt_lemma(tok)
+    return frozenset({lemma(tok), tok.lower_} | ({alt} if alt else set()))
 
 
 def event_status(trig: "Token", unit: Unit, cb: Codebook, stop: "Token | None",
@@ -69,16 +78,18 @@ def event_status(trig: "Token", unit: Unit, cb: Codebook, stop: "Token | None",
             plan = plan or lemma(head) in planning  # "calls to end the war", "a plan to withdraw"
         if tok.dep_ in ("relcl", "acl"):
             break
-        hl = lemma(head)
+        hls = _lemmas(head)
         if tok.dep_ in ("xcomp", "pcomp", "pobj", "prep", "ccomp", "dobj", "acomp", "advcl"):
-            if hl in negating:
+            if hls & negating:
                 # "refused to meet", "denies targeting" (not "halt the siege": it goes on)
                 neg = neg or tok.dep_ in ("xcomp", "pcomp")
-            elif hl in planning or head.lower_ in planning:
-                plan = True
-            elif hl in hypo or head.lower_ in hypo:
+            elif tok.dep_ == "ccomp" and hls & _WISH_VERBS:
                 hyp = True
-            elif hl in ("accuse", "allege", "claim", "charge", "blame", "suspect"):
+            elif hls & planning:
+                plan = True
+            elif hls & hypo:
+                hyp = True
+            elif hls & {"accuse", "allege", "claim", "charge", "blame", "suspect"}:
                 claim = True
         if tok.dep_ not in ("dobj", "pobj", "prep", "xcomp", "conj", "nsubjpass", "obj"):
             same_pred = False

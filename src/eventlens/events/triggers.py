@@ -47,6 +47,8 @@ def alt_lemma(tok: "Token") -> str | None:
         return low[:-1]
     if low.endswith("ing") and lem == low[:-3]:
         return lem + "e"
+    if low.endswith("es") and lem == low[:-2] and tok.tag_ == "VBZ":  # "hopes" -> "hop"
+        return low[:-1]
     return None
 
 
