@@ -2,10 +2,15 @@
 
 A binary logistic regression over hashed sparse features of each verb of the parsed doc
 (word, lemma, tag, dependency, head, neighbours, the cue lexicon's kind, the verb's
-dependents — a clause, a subject, an object —, quotation marks nearby, position in the
-sentence, and whether the rules already took the verb as a cue). Verbs it scores above the
-model's threshold that the rules missed become attributions through the rule machinery of
+dependents — a clause, a subject, an object —, the subject's entity type or pronoun, the
+object's and infinitive's lemmas, quotation marks nearby, position in the sentence, and
+whether the rules already took the verb as a cue). Verbs it scores above the model's
+threshold that the rules missed become attributions through the rule machinery of
 :mod:`eventlens.quotes.reported` (source from the subject, content from the complements).
+As in attribution corpora, a negated cue ("did not say whether ...") is an attribution (kept
+as an attitude: nothing was said, so no quote), and so is a cue whose content the parse
+does not give ("the minister replied quickly") when it has a source: it has a speaker and
+no quote.
 
 The weights are trained by ``scripts/train_quote_model.py`` on the PolNeAR *train* split
 only. PolNeAR carries no licence (copyrighted news, research use), so the weights are never
@@ -28,6 +33,7 @@ import numpy as np
 from eventlens.config import cache_dir
 from eventlens.errors import ResourceError
 from eventlens.quotes.lexicon import CueLexicon
+from eventlens.quotes.reported import doc_text
 from eventlens.slant.spans import _hash, _shift
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -38,11 +44,11 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 MODEL_FORMAT = 1
-FEATURES = "q1"  # bump whenever token_features changes: old weights are then ignored
+FEATURES = "q2"  # bump whenever token_features changes: old weights are then ignored
 MODEL_NAME = "cue_model.npz"
 
-_ATTRS = ["LOWER", "LEMMA", "TAG", "DEP", "HEAD", "POS", "SENT_START"]
-_LOWER, _LEMMA, _TAG, _DEP, _HEAD, _POS, _SENT = range(len(_ATTRS))
+_ATTRS = ["LOWER", "LEMMA", "TAG", "DEP", "HEAD", "POS", "SENT_START", "ENT_TYPE"]
+_LOWER, _LEMMA, _TAG, _DEP, _HEAD, _POS, _SENT, _ENT = range(len(_ATTRS))
 _QUOTE_CHARS = set("\"“”‘’«»„'")
 # dependents whose presence (as a flag each) tells a verb's frame
 _CHILD_DEPS = ("ccomp", "nsubj", "nsubjpass", "dobj", "xcomp", "agent", "prep", "dative", "neg",
@@ -193,7 +199,8 @@ def token_features(
         flags[head[sel]] = 1
         side |= flags << np.uint64(k)
     # quotation marks within three tokens either side
-    qpos = [t.i for t in doc if t.text[:1] in _QUOTE_CHARS]
+    text = doc_text(doc)  # first characters by offset: no Token objects (they are slow to make)
+    qpos = [i for i, c in enumerate(doc.to_array("IDX").tolist()) if text[c : c + 1] in _QUOTE_CHARS]
     q_left = np.zeros(n, dtype=np.uint64)
     q_right = np.zeros(n, dtype=np.uint64)
     for k in (1, 2, 3):
@@ -213,6 +220,18 @@ def token_features(
     off = idx - first
     pos_b = np.minimum(np.searchsorted([1, 2, 4, 7, 12, 20], off, side="right"), 6).astype(np.uint64)
     kinds = _lex_kinds(doc, ua[:, _LEMMA], lex)
+    # the verb's subject (entity type, or part of speech and, for a pronoun, the word) and
+    # the lemma of its object and of its infinitive
+    subj = np.zeros(n, dtype=np.uint64)
+    obj = np.zeros(n, dtype=np.uint64)
+    xcomp = np.zeros(n, dtype=np.uint64)
+    ent = ua[:, _ENT]
+    subj_code = np.where(ent != 0, ent, pos + np.where(pos == np.uint64(strings["PRON"]), low, 0))
+    passive_code = subj_code + np.uint64(7)
+    for d, target, code in (("nsubj", subj, subj_code), ("nsubjpass", subj, passive_code),
+                            ("dobj", obj, lem), ("xcomp", xcomp, lem)):
+        sel = np.flatnonzero((dep == np.uint64(strings[d])) & not_root)
+        target[head[sel]] = code[sel]
     inq = inside_quote.astype(np.uint64)
     rc = rule_cue.astype(np.uint64)
     feats = [
@@ -243,6 +262,12 @@ def token_features(
         _hash(24, lem, sig & np.uint64(0b11)),
         _hash(25, pos, dep, pos[head]),
         _hash(26, rc, sig),
+        _hash(27, subj),
+        _hash(28, lem, subj),
+        _hash(29, kinds, subj),
+        _hash(30, lem, obj),
+        _hash(31, lem, xcomp),
+        _hash(32, subj, sig & np.uint64(0b11)),
     ]
     return np.stack(feats, axis=1)
 
@@ -271,8 +296,9 @@ def learned_attributions(
     model: CueModel, *, generic: bool = True,
 ) -> "list[Attribution]":
     """Attributions on verbs the model takes for cues and the rules did not: the rules'
-    machinery gives their source (the subject) and content (a clause, an infinitive, or the
-    complements); a verb with no content found is left out."""
+    machinery gives their source (the subject; none for "seem"/"appear", whose subject is
+    what is believed) and content (a clause, an infinitive, or the complements); a verb with
+    neither a content nor a source is left out, and a negated one is an attitude."""
     from eventlens.quotes.reported import Attribution, cue_kind, cue_span, find_source, verb_content
 
     n = len(doc)
@@ -288,8 +314,6 @@ def learned_attributions(
     out: list[Attribution] = []
     for i in cand[p >= model.threshold].tolist():
         tok = doc[i]
-        if negated(tok):
-            continue  # "did not say when ...": nothing was said
         lemma = lex.fix_lemma(tok.lemma_, tok.text)
         frame = lex.verb_frame(lemma)
         contents = verb_content(tok, frame or "any", lex)
@@ -297,13 +321,15 @@ def learned_attributions(
             contents = verb_content(tok, "any", lex)
         if not contents and generic:
             contents = generic_content(tok)
-        if not contents:
-            continue
         src, src_head = find_source(tok)
+        if lemma.lower() in _RAISING:
+            src, src_head = None, None  # "the deal seems to hold": its subject is what is believed
+        if not contents and src is None:
+            continue  # neither a content nor a source: nothing to attribute
         # speech or belief only with a clause said ("X acknowledged that ..."); an object or
         # an infinitive ("acknowledged the defeat", "threatened to ...") is scored, not quoted
         kind = "attitude"
-        if any(c.dep_ == "ccomp" for c in tok.children):
+        if any(c.dep_ == "ccomp" for c in tok.children) and not negated(tok):
             kind = cue_kind(tok, lex) if frame is not None else "speech"
         out.append(
             Attribution(
@@ -321,6 +347,7 @@ def negated(tok: "Token") -> bool:
     return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children)
 
 
+_RAISING = {"seem", "appear"}
 _GENERIC = {"dobj", "prep", "xcomp", "ccomp", "dative", "attr", "oprd", "acomp", "pcomp", "npadvmod"}
 
 

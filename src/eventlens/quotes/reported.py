@@ -220,31 +220,82 @@ def _find_subject(tok: "Token") -> tuple[tuple[int, int] | None, int | None]:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return _subtree_span(p, exclude=tok), p.i
-        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
-            cur = cur.head
+        if cur.head.i == cur.i:
+            break
+        if cur.dep_ in ("xcomp", "conj", "advcl") or cur.dep_ == "acomp" and cur.pos_ == "ADJ":
+            cur = cur.head  # "was quick to point out", "is reluctant to endorse"
             continue
         head = cur.head
-        if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-            cur = head.head  # "dismissed the charge by pointing out ...", "after saying ..."
+        if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX", "ADJ"):
+            cur = head.head  # "dismissed the charge by pointing out ...", "keen on telling ..."
             continue
+        if cur.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            return _acl_source(cur, head)
         break
     return None, None
 
 
+def _acl_source(verb: "Token", noun: "Token") -> tuple[tuple[int, int] | None, int | None]:
+    """The source of a verb modifying a noun: the noun itself ("a new poll showing ...",
+    "voters saying ..."), or, for a statement-like noun or an infinitive ("issued a statement
+    saying ...", "had a chance to praise ..."), the subject of the verb governing the noun."""
+    from eventlens.quotes.lexicon import load_lexicon
+
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if infinitive or load_lexicon().is_document(noun.lemma_):
+        gov = noun.head
+        if noun.dep_ == "pobj" and gov.dep_ == "prep":
+            gov = gov.head
+        if noun.dep_ in ("dobj", "pobj", "attr", "npadvmod") and gov.pos_ in ("VERB", "AUX"):
+            for c in gov.children:
+                if c.dep_ in _SUBJ:
+                    return _subtree_span(c, exclude=gov), c.i
+        return None, None
+    if noun.i > verb.i:
+        return None, None
+    doc = noun.doc
+    left = noun.left_edge.i
+    right = verb.left_edge.i - 1
+    if right < noun.i:
+        return None, None
+    text = doc_text(doc)
+    s, e = trim(text, doc[left].idx, doc[right].idx + len(doc[right]))
+    ps, pe = para_bounds(text, noun.idx)
+    s, e = max(s, ps), min(e, pe)
+    if e <= s:
+        return None, None
+    return (s, e), noun.i
+
+
 def _subtree_span(tok: "Token", *, exclude: "Token | None" = None) -> tuple[int, int]:
     """The token's subtree as a trimmed char span (the benchmark's source convention:
-    appositions and relative clauses included), clipped to its paragraph."""
+    appositions and relative clauses included; a time phrase, a participle set off by commas,
+    a trailing "also"/"all" and a dateline left out), clipped to its paragraph."""
     doc = tok.doc
     left, right = tok.left_edge.i, tok.right_edge.i
     if exclude is not None and left <= exclude.i <= right:
         right = max(tok.i, exclude.i - 1)
+    for c in tok.children:
+        # a participle set off by commas ("Clinton, clearly frustrated,") or a time phrase
+        # ("the allies on Monday") describes the speaker's moment, not the speaker
+        if c.i > tok.i and c.left_edge.i <= right and (
+            c.dep_ == "acl" and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","
+            or c.dep_ in ("prep", "npadvmod") and _temporal(c)
+        ):
+            right = max(tok.i, c.left_edge.i - 1)
+            break
+    while right > tok.i and (
+        doc[right].dep_ == "advmod" and doc[right].lower_ in _TRAILING_ADVERBS
+        or doc[right].text == ","
+    ):
+        right -= 1  # "the lawyers also", "Bush, Christie and Paul all"
     while left < tok.i and doc[left].dep_ == "advmod" and doc[left].head.i == tok.i:
         left += 1  # "even the mayor"
     ps, pe = para_bounds(doc_text(doc), tok.idx)
     text = doc_text(doc)
     s = max(doc[left].idx, ps)
     e = min(doc[right].idx + len(doc[right]), pe)
-    for dash in (" — ", " -- ", " – "):  # a dateline: "CITY (AP) — The minister"
+    for dash in (" — ", " -- ", " – ", " - "):  # a dateline: "CITY (AP) — The minister"
         cut = text.find(dash, s, tok.idx)
         if cut >= 0:
             s = cut + len(dash)
@@ -252,10 +303,27 @@ def _subtree_span(tok: "Token", *, exclude: "Token | None" = None) -> tuple[int,
         s += 1
     if e <= s:
         return tok.idx, tok.idx + len(tok)
+    last_end = doc[right].idx + len(doc[right])
     s, e = trim(text, s, e)
+    if e == last_end - 1 and text[e] == "." and len(doc[right]) > 1:
+        e = last_end  # an abbreviation's own period ("R-Ky.", "the F.B.I.")
     if e < len(text) and text[e] == "," and "," in text[s:e]:
         e += 1  # "Jane Roe, a spokeswoman for the group," — the closing comma of an apposition
     return s, e
+
+
+_TRAILING_ADVERBS = {"also", "all", "both", "too", "alone", "themselves", "himself", "herself"}
+
+
+def _temporal(phrase: "Token") -> bool:
+    """A time phrase ("on Monday", "last week") hanging on a source noun."""
+    if phrase.dep_ == "npadvmod":
+        return phrase.ent_type_ in ("DATE", "TIME")
+    pobj = next((c for c in phrase.children if c.dep_ == "pobj"), None)
+    return (
+        pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
+        and phrase.lower_ in ("on", "in", "at", "during")
+    )
 
 
 def doc_text(doc: "Doc") -> str:
