@@ -9,7 +9,10 @@ plural one ('Libyans', people) never is. ORG entities that exactly name a town (
 city of 100,000+), and untagged or ORG/PERSON names that resolve to a town, are kept only when the
 article's own places support them (same first-level region, or near an unambiguous place); an
 unknown organisation name containing a country, region or town ('Indiana Department of Health',
-'University of Ohio', 'Dayton Police Department') yields that place.
+'University of Ohio', 'Dayton Police Department') yields that place, and so does an untagged
+proper-noun run that starts with one ('Ohio Governor ...'). A PERSON entity is a region or town
+candidate only outside a person's roles (not a subject, possessor or apposition). A town chosen
+among same-name readings by a small margin, near nothing else the article names, is dropped.
 
 Disambiguation scores each gazetteer candidate by population prior, feature (countries first),
 how the name matched (a town reached only by a GeoNames alternate name or by dropping a type word
@@ -54,7 +57,10 @@ FUZZY_TOP_FOCUS = True
 DICT_TOWN_SUPPORT = True
 # GPE subjects of speech/action verbs naming a country or capital are actors, not places
 METONYMY_AS_ACTORS = True
-PERSON_TOWN_MIN_POP = 100_000
+PERSON_CITY_MIN_POP = 100_000  # a PERSON entity exactly naming a city this big: a candidate
+PERSON_TOWN_MIN_POP = 1000  # ... a smaller town: only outside the roles of a person
+PERSON_REGIONS = True  # a 'person' exactly naming a region, outside a person's roles, is one
+PERSON_TOWN_ROLES = True  # roles of a person: subject, possessor, apposition
 DEMONYM_PLACES = True  # an adjectival demonym ('Libyan coast') is a mention of its country
 # ORG entities that exactly name a town of at least this size are "weak" candidates: kept only
 # when the town lies in a first-level region the article is about, or near one of its places
@@ -190,7 +196,13 @@ def _adjectival_demonym(doc: "Doc", span: tuple[int, int]) -> bool:
     """'Turkish police', 'the Libyan coast': a singular demonym modifying a noun (a place of
     origin), not a group of people ('Libyans')."""
     last = doc[span[1] - 1]
-    return last.dep_ in {"amod", "compound", "nmod"} and not last.text.endswith("s")
+    if last.text.endswith("s"):
+        return False
+    if last.dep_ in {"amod", "compound", "nmod"}:
+        return True
+    # 'US and Chinese officials': the second of two coordinated modifiers
+    return (DEMONYM_CONJ and last.dep_ == "conj" and last.head.dep_ in {"amod", "compound", "nmod"}
+            and last.head.head.pos_ in {"NOUN", "PROPN"})
 
 
 def _region_adjective(gz: Gazetteer, doc: "Doc", start: int, end: int) -> bool:
@@ -213,6 +225,26 @@ def _with_type_word(gz: Gazetteer, doc: "Doc", start: int, end: int) -> int:
         return end
     es = gz.lookup_exact(doc[start:end + 1].text)
     return end + 1 if es and es[0].feature == "admin" else end
+
+
+PERSON_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "appos", "agent"})
+
+
+def _person_may_be_town(doc: "Doc", start: int, end: int) -> bool:
+    """A name the model read as a person is a town candidate only where a person is unlikely:
+    not the subject of a verb, not a possessor, not next to a title or an apposition."""
+    if not PERSON_TOWN_ROLES:
+        return True
+    root = doc[start:end].root
+    if root.dep_ in PERSON_SUBJECT_DEPS or any(t.dep_ in {"appos", "case"} for t in root.children):
+        return False
+    return not (end < len(doc) and doc[end].text in {"'s", "’s"})
+
+
+def _person_town(gz: Gazetteer, doc: "Doc", start: int, end: int, text: str) -> bool:
+    """A PERSON entity exactly naming a big city, or a town outside the roles of a person."""
+    return _names_town(gz, text, min_pop=PERSON_CITY_MIN_POP) or (
+        _person_may_be_town(doc, start, end) and _names_town(gz, text, min_pop=PERSON_TOWN_MIN_POP))
 
 
 def _names_town(gz: Gazetteer, text: str, *, min_pop: int = 0) -> bool:
@@ -280,11 +312,12 @@ def find_candidates(ctx: "DocContext", gz: Gazetteer) -> tuple[list[Candidate], 
         elif ent.label_ in OTHER_LABELS:
             loc, pw = _locative(doc, ts, te)
             if (loc and (text[:1].isupper() or text.split("-")[0].lower() in ARTICLES)) or (
-                    te - ts <= 3 and _names_region(gz, text, person=ent.label_ == "PERSON")):
+                    te - ts <= 3 and _names_region(gz, text, person=ent.label_ == "PERSON" and not (
+                        PERSON_REGIONS and _person_may_be_town(doc, ts, te)))):
                 out.append(Candidate(start=s, end=e, text=text, source="dict", label=ent.label_,
                                      place_word=pw))
             elif te - ts <= 3 and (ent.label_ in WEAK_LABELS and _names_town(gz, text) or (
-                    ent.label_ == "PERSON" and _names_town(gz, text, min_pop=PERSON_TOWN_MIN_POP))):
+                    ent.label_ == "PERSON" and _person_town(gz, doc, ts, te, text))):
                 out.append(Candidate(start=s, end=e, text=text, source="weak", label=ent.label_))
             elif ent.label_ == "ORG" and text[:1].isupper() and not gz.lookup_exact(text):
                 lead = Candidate(start=s, end=e, text=text, source="dict", label=ent.label_)
@@ -316,6 +349,13 @@ def find_candidates(ctx: "DocContext", gz: Gazetteer) -> tuple[list[Candidate], 
         elif UNTAGGED_TOWNS and te - ts <= 3 and _names_town(gz, text_all[s:e]):
             out.append(Candidate(start=s, end=e, text=text_all[s:e], source="weak"))
             taken.append((s, e))
+        elif RUN_REGIONS and te - ts > 1 and text_all[s:s + 1].isupper() and not gz.lookup_exact(
+                text_all[s:e]):
+            lead = Candidate(start=s, end=e, text=text_all[s:e], source="dict")
+            _leading_place(lead, gz)  # 'Texas Governor ...': the region inside a longer run
+            if lead.entries and (lead.source == "dict" or RUN_TOWNS):
+                out.append(lead)
+                taken.append((lead.start, lead.end))
     if STATE_QUALIFIERS:
         spans = {(c.start, c.end): c for c in out}
         for s, e, label, entries in patterns.state_qualified(doc, gz, taken):
@@ -330,6 +370,9 @@ def find_candidates(ctx: "DocContext", gz: Gazetteer) -> tuple[list[Candidate], 
 
 
 STATE_QUALIFIERS = True  # 'Salem, Ore.', 'Dayton, OH'
+DEMONYM_CONJ = True  # 'US and Chinese officials': a coordinated adjectival demonym is one too
+RUN_REGIONS = True  # an untagged proper-noun run that starts with a country or region name
+RUN_TOWNS = True  # ... or with a town name (then weak)
 _CONVENTION_LABELS = frozenset({"STATE", "STATE-Q", "DATELINE"})  # found by patterns.py
 DATELINES = True  # 'SPRINGFIELD, Ill. --'
 
@@ -414,6 +457,9 @@ def disambiguate(cands: list[Candidate], gz: Gazetteer, *, demonyms: list[str] =
 
 
 MUTUAL = 0.5
+# a town chosen among same-name readings with less confidence than this, near no other place of
+# the article and outside its focus regions, is dropped (its readings are mostly wrong)
+ISOLATED_TOWN_CONF = 0.55
 MUTUAL_TOP = 10
 MUTUAL_EXP = 1.0
 
@@ -463,6 +509,7 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
         if not es:
             return
     scored: list[tuple[float, Entry]] = []
+    linked: set[int] = set()  # entries near another place of the article (anchor or reading)
     shared = any(e.feature == "country" and _shared_country_name(es, e) for e in es)
     for e in es:
         s = _prior(e)
@@ -482,9 +529,13 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
             near = sum(1 for la, lo, t in anchors
                        if t != c.text and haversine_km(e.lat, e.lon, la, lo) < NEAR_KM)
             s += COHERENCE * min(near, 3)
+            if near:
+                linked.add(e.pid)
         if mutual and e.feature != "country" and e.lat is not None and e.lon is not None:
             sup = sum(w for t, w, pts in mutual if t != c.text and _near_any(e, pts))
             s += MUTUAL * min(sup, 3.0)
+            if sup:
+                linked.add(e.pid)
         scored.append((s, e))
     scored.sort(key=lambda x: -x[0])
     top = scored[0][1]
@@ -496,9 +547,15 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
         and c.label not in _CONVENTION_LABELS)  # an untagged or ORG/PERSON name that is a town
     if needs_support and not _supported(top, afocus, anchors, c.text):
         return  # a name that is also a town, with nothing else in the article near it
-    c.best = top
     margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 2.0
     conf = 1 / (1 + math.exp(-2.5 * margin))
+    if (ISOLATED_TOWN_CONF and top.feature == "town" and len(scored) > 1 and not c.place_word
+            and c.source != "given"  # a given span is a place: its best reading beats none
+            and c.label not in _CONVENTION_LABELS and top.pid not in linked
+            and not (top.admin1 and afocus.get((top.cc or "", top.admin1), 0.0))
+            and conf < ISOLATED_TOWN_CONF):
+        return  # one of several same-name towns, near nothing else named, chosen by a hair
+    c.best = top
     if top.match == "fuzzy":
         conf *= 0.7
     c.confidence = round(min(0.99, conf), 3)
@@ -615,7 +672,7 @@ def _leading_place(c: Candidate, gz: Gazetteer) -> None:
         es = gz.lookup_exact(sub)
         if not es or es[0].match not in {"exact", "alternate"}:
             continue
-        if es[0].feature in {"country", "admin"}:
+        if es[0].feature in LEADING_REGION_FEATURES:
             _narrow(c, start, sub, es)
             return
         if (town is None and EMBEDDED_TOWNS and es[0].feature in {"city", "town"}
@@ -628,6 +685,7 @@ def _leading_place(c: Candidate, gz: Gazetteer) -> None:
 
 _INNER_OF = frozenset({"of", "at", "in"})
 EMBEDDED_TOWNS = True
+LEADING_REGION_FEATURES = frozenset({"country", "admin", "other"})
 UNTAGGED_TOWNS = True  # untagged proper nouns naming a town: weak (kept only where supported)
 
 
