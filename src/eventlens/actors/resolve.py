@@ -21,14 +21,16 @@ from eventlens.actors.words import (
     FORCE_FAMILY,
     GOV_FAMILY,
     DOMESTIC_SECTORS,
+    FOCUS_SECTORS,
     FOREIGN_WORDS,
     LOADED_GOV,
-    SPEECH_OR_ACT_VERBS,
     MAX_TITLE_TOKENS,
     RANK_ABBREVIATIONS,
     EQUIPMENT_NOUNS,
     PLACE_NOUNS,
     demonym_slot,
+    descriptive_nominal,
+    party_slot,
 )
 from eventlens.context import SpanIndex
 from eventlens.types import Actor, ActorKind, Article, Mention, Sector, stable_id
@@ -77,6 +79,8 @@ class _Resolver:
                 if iso:
                     counts[iso] += 1
         ranked = counts.most_common(2)
+        if len(ranked) == 1 and sum(1 for _ in self.doc.sents) <= 2:
+            return ranked[0][0]  # a one- or two-sentence report naming one country
         if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None  # no clear story country: leave unknown countries unknown
         return ranked[0][0]
@@ -391,10 +395,7 @@ class _Resolver:
         cap = self.kb.capital_of(ent.text)
         if cap is None:
             return
-        # capital as metonym for its government: "Moscow said", "Ankara's support"
-        if root.dep_ in ("nsubj", "nsubjpass", "poss") and (
-            root.dep_ == "poss" or root.head.lemma_ in SPEECH_OR_ACT_VERBS
-        ):
+        if party_slot(root):  # capital as metonym: "Moscow said", "accused Ankara of"
             self._mention(self._government_draft(cap), ent.start, ent.end)
 
     def _norp(self, ent: "Span") -> None:
@@ -446,8 +447,8 @@ class _Resolver:
             ):
                 continue  # a title before a name: "putschist general Haftar"
             found = self._sector_of(tok) or self._national_equipment(tok)
-            if found is None:
-                continue
+            if found is None or (tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.pos_ == "PROPN"):
+                continue  # "West Bank" is a place, not a bank
             named = self._apposed_actor(tok)
             if named is not None:
                 start = self._phrase_start(tok)
@@ -493,6 +494,8 @@ class _Resolver:
         assert isinstance(st, SectorTerm)
         start = self._phrase_start(tok)
         mods = self.doc[start:tok.i]
+        if descriptive_nominal(tok, list(mods), st.sector):
+            return  # "the last functioning hospital", "two million people": no actor
         country: str | None = None
         affiliation: str | None = None
         possessor: _Draft | None = None
@@ -626,8 +629,9 @@ class _Resolver:
                         self._pending_affiliation.append((d.key, obj.i))
 
     def _takes_focus(self, tok: "Token", mods: "Span", sector: Sector | None) -> bool:
-        """A bare domestic-sector noun ("the army", "police", "protesters") belongs to the story's country."""
-        if self.focus is None or sector not in DOMESTIC_SECTORS:
+        """A bare domestic-sector or armed-group noun ("the army", "police", "rebels") belongs to
+        the story's country, as CAMEO codes domestic insurgents (MLIREB)."""
+        if self.focus is None or sector not in FOCUS_SECTORS:
             return False
         return not any(m.lower_ in FOREIGN_WORDS or m.ent_type_ == "NORP" for m in mods)
 

@@ -316,7 +316,8 @@ def _add_cameo_verbs(cb: Codebook, verb: dict[str, list[TriggerRule]], text: str
     """Rules from the mined CAMEO verb dictionary (see :mod:`eventlens.events.cameo_verbs`).
 
     - A codebook verb rule without constraints takes the dictionary's code for its lemma when
-      that code has the rule's PLOVER type (code granularity follows the verb: "free" -> 084).
+      that code has the rule's PLOVER type, whatever the rule's mode (code granularity follows
+      the verb: "free" -> 084, "kill" -> 190).
     - Verbs the codebook lacks become weak rules that need both a source and a target actor;
       verbs with a grammatical role in the codebook (attribution, planning, light verbs...)
       are never triggers on their own.
@@ -351,10 +352,10 @@ def _add_cameo_verbs(cb: Codebook, verb: dict[str, list[TriggerRule]], text: str
         if it.obj is None:
             if it.lemma in known:
                 rules = verb[it.lemma]
+                # the code follows the verb, as in CAMEO ("kill" is 190 whatever the mode's
+                # ACLED reading); a rule of another PLOVER type keeps its mode's code
                 for i, r in enumerate(rules):
-                    if r.type == ptype and r.specificity == 0 and r.cameo is None and (
-                            r.mode_key == mode.key or it.cameo[:3] in
-                            {c[:3] for c in cb.mode(ptype, r.mode_key).cameo}):
+                    if r.type == ptype and r.specificity == 0 and r.cameo is None:
                         rules[i] = replace(r, cameo=it.cameo)
                 continue
             if it.lemma in functional:

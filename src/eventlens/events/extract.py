@@ -3,6 +3,8 @@
 For each prose unit (see :mod:`sentences`), triggers are matched (:mod:`triggers`), roles found
 (:mod:`roles`), then status (:mod:`status`), attribution, date (:mod:`dates`) and place. An event
 needs a source or a target actor; one event per (source, target) pair of coordinated actors.
+A source without a parse-linked target takes the next actor after the trigger as its target
+(PETRARCH's left-to-right reading), at a lower confidence.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ log = logging.getLogger(__name__)
 
 _MAX_PAIRS = 12
 _GUESS_WEIGHT = 0.5  # confidence factor of an event whose actors are guessed by position
+_FILL_WEIGHT = 0.9  # confidence factor of an event whose target is the next actor in the clause
 _STATE_SECTORS = frozenset({Sector.GOV, Sector.MIL, Sector.COP, Sector.SPY})
 _ARMED_SECTORS = frozenset({Sector.MIL, Sector.REB, Sector.INS, Sector.UAF, Sector.COP})
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -111,6 +114,19 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
         guessed = True
     if not sources and not targets:
         return []
+    filled = False
+    if sources and not targets and not guessed:
+        # PETRARCH codes nearly every event with both sides, reading the first actor after the
+        # verb as its target when the parse links none: the position fallback, target only
+        # (same clause first, then the rest of the sentence; never a place or the reporter)
+        reporter = roles.attribution(m.token, unit)[0]
+        after = _nearby_actors(ctx, unit, m, reporter)[1]
+        if not after and obj_tok is None and not any(
+                c.dep_ in ("dobj", "obj") for c in m.token.children):
+            # no object at all ("X retaliated, ... Y"): the next actor in the sentence
+            after = _nearby_actors(ctx, unit, m, reporter, any_clause=True)[1]
+        targets = [a for a in after if a not in sources]
+        filled = bool(targets)
     if m.rule.dyadic and not (sources and targets and set(sources) != set(targets)):
         return []
     doc = ctx.doc
@@ -139,7 +155,7 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
     for s, t in pairs[:_MAX_PAIRS]:
         acled = _acled(ctx, mode, s, t)
         conf = m.rule.weight * (1.0 if s and t else 0.85) * (0.9 if m.nominal else 1.0) * (
-            _GUESS_WEIGHT if guessed else 1.0)
+            _GUESS_WEIGHT if guessed else 1.0) * (_FILL_WEIGHT if filled else 1.0)
         out.append(Event(
             id=stable_id("evt", ctx.article.id, m.rule.type, span.start, s, t),
             type=m.rule.type,
@@ -160,8 +176,8 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
     return out
 
 
-def _nearby_actors(ctx: DocContext, unit: Unit, m: Match, reporter: str | None = None
-                   ) -> tuple[list[str], list[str]]:
+def _nearby_actors(ctx: DocContext, unit: Unit, m: Match, reporter: str | None = None, *,
+                   any_clause: bool = False) -> tuple[list[str], list[str]]:
     """Fallback when the parse links no actor to the trigger (a pronoun or a bare noun as its
     argument, a misparse): the nearest actor before the trigger in the sentence as source and
     the nearest other actor after it as target, as PETRARCH reads a sentence left to right."""
@@ -180,8 +196,9 @@ def _nearby_actors(ctx: DocContext, unit: Unit, m: Match, reporter: str | None =
         if root is not None and root.dep_ in ("pobj", "dative") and (
                 root.dep_ == "dative" or root.head.lower_ in _LOCATIVE):
             continue  # "spread into Niger", "told reporters": a place or an audience
-        if root is None or _clause(root, unit) != home:
+        if root is None or (not any_clause and _clause(root, unit) != home):
             continue  # another clause's participant ("X said a vessel reported an explosion")
+
         if e <= t0:
             before = aid
         elif s >= t1 and after is None and aid != before:

@@ -99,8 +99,9 @@ def _acled(cb: Codebook, e: Event, pa: dict[str, float]) -> Event:
     p_best = pa.get(best, 0.0) / total
     if best == cur or p_best < _GENERIC_MIN:
         return e
-    key, acled, cameo = allowed[best]
+    key, acled, _ = allowed[best]
     mode = cb.mode(e.type, key)
     if mode is not None and mode.acled_code == best:
-        return replace(e, acled=acled, mode=mode.mode, cameo=cameo or e.cameo)
+        # the CAMEO code stays the trigger's (CAMEO codes the verb, not the ACLED reading)
+        return replace(e, acled=acled, mode=mode.mode)
     return replace(e, acled=acled)
