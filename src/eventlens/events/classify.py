@@ -15,6 +15,7 @@ Two interchangeable models, both trained only on our own example sentences
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import math
@@ -226,7 +227,13 @@ def _read_safetensors(path: Path) -> dict[str, np.ndarray]:
 
 
 class MiniLM:
-    """all-MiniLM-L6-v2 forward pass in numpy: mean-pooled, l2-normalised embeddings."""
+    """all-MiniLM-L6-v2 forward pass in numpy: mean-pooled, l2-normalised embeddings.
+
+    The forward pass packs the real (non-padding) positions of a batch into one matrix for
+    the dense layers (padding costs nothing there); only attention runs on the padded
+    (windows, heads, L, L) layout. Query, key and value weights are fused per layer into one
+    (d, 3d) matrix on first use (one BLAS call instead of three), kept per instance.
+    """
 
     def __init__(self, model_dir: Path) -> None:
         cfg = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
@@ -237,6 +244,16 @@ class MiniLM:
         for k in [k for k in self.w if "pooler" in k]:
             del self.w[k]
         self.tok = WordPiece(model_dir / "vocab.txt")
+        self._fused: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+
+    def with_weights(self, weights: dict[str, np.ndarray], layers: int | None = None) -> "MiniLM":
+        """A model sharing this one's tokenizer and untouched tensors, with ``weights``
+        replacing tensors of the same name (float32) and ``layers`` layers run."""
+        new = copy.copy(self)
+        new.w = {**self.w, **{k: np.ascontiguousarray(v, dtype=np.float32) for k, v in weights.items()}}
+        new.layers = self.layers if layers is None else int(layers)
+        new._fused = {}
+        return new
 
     def _ln(self, x: np.ndarray, name: str) -> np.ndarray:
         mu = x.mean(-1, keepdims=True)
@@ -249,6 +266,21 @@ class MiniLM:
         w = self.w[name + ".weight"]
         y = np.ascontiguousarray(x).reshape(-1, x.shape[-1]) @ w.T + self.w[name + ".bias"]
         return y.reshape(*x.shape[:-1], w.shape[0])
+
+    def _qkv(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """Fused (d, 3d) query/key/value weight and (3d,) bias of layer ``i`` (cached)."""
+        p = f"encoder.layer.{i}.attention.self."
+        wq = self.w[p + "query.weight"]
+        got = getattr(self, "_fused", None)
+        if got is None:
+            got = self._fused = {}
+        hit = got.get(i)
+        if hit is None or hit[0] is not wq:  # weights replaced since: rebuild
+            names = ("query", "key", "value")
+            fused = np.ascontiguousarray(np.concatenate([self.w[p + n + ".weight"] for n in names]).T)
+            bias = np.concatenate([self.w[p + n + ".bias"] for n in names])
+            hit = got[i] = (wq, fused, bias)
+        return hit[1], hit[2]
 
     def encode(self, texts: Sequence[str], batch_size: int = 32, max_len: int = 128) -> np.ndarray:
         ids = [self.tok.encode(t, max_len) for t in texts]
@@ -265,47 +297,102 @@ class MiniLM:
         return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
 
     def hidden_states(self, ids: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
-        """Last-layer hidden states (n, L, d) and the padding mask (n, L) of WordPiece id lists."""
-        w = self.w
+        """Last-layer hidden states (n, L, d) and the padding mask (n, L) of WordPiece id lists
+        (padding positions hold zeros)."""
         n, L = len(ids), max(len(x) for x in ids)
-        tok = np.zeros((n, L), np.int64)
         mask = np.zeros((n, L), np.float32)
         for i, x in enumerate(ids):
-            tok[i, : len(x)] = x
             mask[i, : len(x)] = 1.0
+        packed = self._forward(ids, None)
+        h = np.zeros((n * L, packed.shape[1]), np.float32)
+        h[np.flatnonzero(mask.reshape(-1))] = packed
+        return h.reshape(n, L, -1), mask
+
+    def hidden_rows(self, ids: list[list[int]], rows: Sequence[Sequence[int]]) -> np.ndarray:
+        """Last-layer hidden states of the positions ``rows[i]`` of each id list ``ids[i]``,
+        stacked in order (sum of len(rows[i]), d). The last layer's output projection and
+        feed-forward run only on those positions (what :meth:`hidden_states` gives there)."""
+        lens = np.fromiter((len(x) for x in ids), np.int64, count=len(ids))
+        starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
+        keep = np.concatenate([np.asarray(r, np.int64) + s for r, s in zip(rows, starts)])
+        return self._forward(ids, keep)
+
+    def _forward(self, ids: list[list[int]], keep: np.ndarray | None) -> np.ndarray:
+        """Packed forward: (sum of lengths, d) last-layer states, or only rows ``keep``."""
+        w = self.w
+        lens = np.fromiter((len(x) for x in ids), np.int64, count=len(ids))
+        n, L = len(ids), int(lens.max())
+        total = int(lens.sum())
+        flat = np.fromiter((t for x in ids for t in x), np.int64, count=total)
+        starts = np.repeat(np.cumsum(lens) - lens, lens)
+        pos = np.arange(total) - starts  # position of each real piece within its list
+        slot = np.repeat(np.arange(n) * L, lens) + pos  # its place in the padded (n * L) layout
         h = (
-            w["embeddings.word_embeddings.weight"][tok]
-            + w["embeddings.position_embeddings.weight"][:L][None]
-            + w["embeddings.token_type_embeddings.weight"][0][None, None]
+            w["embeddings.word_embeddings.weight"][flat]
+            + w["embeddings.position_embeddings.weight"][pos]
+            + w["embeddings.token_type_embeddings.weight"][0][None]
         )
         h = self._ln(h, "embeddings.LayerNorm")
         d = h.shape[-1]
         hd = d // self.heads
-        bias = (1.0 - mask)[:, None, None, :] * -1e9
+        valid = np.zeros(n * L, bool)
+        valid[slot] = True
+        bias = np.where(valid, np.float32(0.0), np.float32(-1e9)).reshape(n, 1, 1, L)
+        scale = np.float32(1.0 / math.sqrt(hd))
         for i in range(self.layers):
             p = f"encoder.layer.{i}."
-            q = self._lin(h, p + "attention.self.query").reshape(n, L, self.heads, hd).transpose(0, 2, 1, 3)
-            k = self._lin(h, p + "attention.self.key").reshape(n, L, self.heads, hd).transpose(0, 2, 3, 1)
-            v = self._lin(h, p + "attention.self.value").reshape(n, L, self.heads, hd).transpose(0, 2, 1, 3)
-            att = q @ k / math.sqrt(hd) + bias
-            att = np.exp(att - att.max(-1, keepdims=True))
+            wqkv, bqkv = self._qkv(i)
+            qkv = np.zeros((n * L, 3 * d), np.float32)
+            qkv[slot] = h @ wqkv + bqkv
+            qkv = qkv.reshape(n, L, 3, self.heads, hd)
+            q = np.ascontiguousarray(qkv[:, :, 0].transpose(0, 2, 1, 3))
+            k = np.ascontiguousarray(qkv[:, :, 1].transpose(0, 2, 3, 1))
+            v = np.ascontiguousarray(qkv[:, :, 2].transpose(0, 2, 1, 3))
+            att = q @ k
+            att *= scale
+            att += bias
+            att -= att.max(-1, keepdims=True)
+            np.exp(att, out=att)
             att /= att.sum(-1, keepdims=True)
-            ctx = (att @ v).transpose(0, 2, 1, 3).reshape(n, L, d)
+            ctx = (att @ v).transpose(0, 2, 1, 3).reshape(n * L, d)[slot]
+            if keep is not None and i == self.layers - 1:  # only the rows asked for
+                ctx, h = ctx[keep], h[keep]
             h = self._ln(self._lin(ctx, p + "attention.output.dense") + h, p + "attention.output.LayerNorm")
             inter = self._lin(h, p + "intermediate.dense")
-            inter = 0.5 * inter * (1.0 + _erf(inter / math.sqrt(2.0)))
-            h = self._ln(self._lin(inter, p + "output.dense") + h, p + "output.LayerNorm")
-        return h, mask
+            h = self._ln(self._lin(_gelu(inter), p + "output.dense") + h, p + "output.LayerNorm")
+        if keep is not None and self.layers == 0:
+            h = h[keep]
+        return h
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    """0.5 * x * (1 + erf(x / sqrt 2)), in place on ``x`` (float32)."""
+    e = _erf(x / np.float32(math.sqrt(2.0)))
+    e += np.float32(1.0)
+    e *= x
+    e *= np.float32(0.5)
+    return e
 
 
 def _erf(x: np.ndarray) -> np.ndarray:
-    """erf by Abramowitz & Stegun 7.1.26 (max abs error 1.5e-7), vectorised."""
-    s = np.sign(x)
+    """erf by Abramowitz & Stegun 7.1.26 (max abs error 1.5e-7), vectorised, float32."""
+    x = np.asarray(x, np.float32)
     a = np.abs(x)
-    t = 1.0 / (1.0 + 0.3275911 * a)
-    y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t
-               + 0.254829592) * t * np.exp(-a * a)
-    return (s * y).astype(np.float32)
+    e = a * a
+    np.negative(e, out=e)
+    np.exp(e, out=e)  # exp(-a^2)
+    t = a
+    t *= np.float32(0.3275911)
+    t += np.float32(1.0)
+    np.reciprocal(t, out=t)
+    y = t * np.float32(1.061405429)
+    for c in (-1.453152027, 1.421413741, -0.284496736, 0.254829592):
+        y += np.float32(c)
+        y *= t
+    y *= e
+    np.subtract(np.float32(1.0), y, out=y)
+    y *= np.sign(x)
+    return y
 
 
 def minilm_dir() -> Path | None:

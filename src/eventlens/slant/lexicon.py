@@ -68,7 +68,7 @@ class Lexicon:
 
     def match(self, doc: "Doc") -> list[LexHit]:
         """Non-overlapping lexicon hits in ``doc``, longest first, left to right."""
-        forms = [_forms(t) for t in doc]
+        forms = _doc_forms(doc)
         hits: list[LexHit] = []
         i, n = 0, len(forms)
         while i < n:
@@ -86,6 +86,24 @@ class Lexicon:
             else:
                 i += 1
         return hits
+
+
+def _doc_forms(doc: "Doc") -> list[tuple[str, ...]]:
+    """:func:`_forms` of every token, from the vocabulary ids (no Token objects), worked out
+    once per distinct (form, lemma) pair of the article."""
+    if len(doc) == 0:
+        return []
+    strings = doc.vocab.strings
+    ids = doc.to_array(["LOWER", "LEMMA"])
+    seen: dict[tuple[int, int], tuple[str, ...]] = {}
+    out: list[tuple[str, ...]] = []
+    for pair in zip(ids[:, 0].tolist(), ids[:, 1].tolist()):
+        got = seen.get(pair)
+        if got is None:
+            lower, lemma = strings[pair[0]], strings[pair[1]].lower()
+            got = seen[pair] = (lower,) if lemma == lower or not lemma else (lower, lemma)
+        out.append(got)
+    return out
 
 
 def _forms(tok: object) -> tuple[str, ...]:

@@ -88,17 +88,26 @@ def valence_table() -> dict[str, float]:
 
 
 def valence_buckets(doc: "Doc") -> np.ndarray:
-    """Per token: 0 when the word has no valence, else round(valence) + 5 (1..9)."""
+    """Per token: 0 when the word has no valence, else round(valence) + 5 (1..9).
+
+    The lower-case form is looked up first, then the lemma; worked out once per distinct
+    (form, lemma) pair of the article from the vocabulary ids (no Token objects)."""
     table = valence_table()
     out = np.zeros(len(doc), dtype=np.uint64)
-    if not table:
+    if not table or len(doc) == 0:
         return out
-    for t in doc:
-        v = table.get(t.lower_)
-        if v is None:
-            v = table.get(t.lemma_.lower())
-        if v is not None:
-            out[t.i] = int(round(v)) + 5
+    strings = doc.vocab.strings
+    ids = doc.to_array(["LOWER", "LEMMA"])
+    seen: dict[tuple[int, int], int] = {}
+    for i, pair in enumerate(zip(ids[:, 0].tolist(), ids[:, 1].tolist())):
+        got = seen.get(pair)
+        if got is None:
+            v = table.get(strings[pair[0]])
+            if v is None:
+                v = table.get(strings[pair[1]].lower())
+            got = seen[pair] = 0 if v is None else int(round(v)) + 5
+        if got:
+            out[i] = got
     return out
 
 
@@ -268,7 +277,6 @@ def spans_from_proba(doc: "Doc", p: np.ndarray, threshold: float) -> list[SpanHi
         if inside[i - 1] and not inside[i] and inside[i + 1]:
             if not (doc[i].is_punct or doc[i].is_space or doc[i].is_sent_start or doc[i + 1].is_sent_start):
                 inside[i] = True
-    text = doc.text
     out: list[SpanHit] = []
     i = 0
     while i < n:
@@ -284,10 +292,12 @@ def spans_from_proba(doc: "Doc", p: np.ndarray, threshold: float) -> list[SpanHi
             if t.pos_ == "ADJ" and doc[h].pos_ in ("NOUN", "PROPN") and last <= h <= j + 1 and h < n:
                 if not any(doc[k].is_sent_start or doc[k].is_punct for k in range(j, h + 1)):
                     last = h + 1
-        start, end = doc[i].idx, doc[last - 1].idx + len(doc[last - 1].text)
-        while start < end and text[start] in _TRIM:
+        base = doc[i].idx
+        text = doc[i:last].text  # doc.text would rebuild the whole article's text
+        start, end = base, base + len(text)
+        while start < end and text[start - base] in _TRIM:
             start += 1
-        while end > start and text[end - 1] in _TRIM:
+        while end > start and text[end - 1 - base] in _TRIM:
             end -= 1
         if end > start:
             cls = p[i:j, 1:].sum(axis=0)
@@ -297,10 +307,12 @@ def spans_from_proba(doc: "Doc", p: np.ndarray, threshold: float) -> list[SpanHi
     return out
 
 
+_KIND_CODE = {k: np.uint64(1 + i) for i, k in enumerate(LabelKind)}
+
+
 def lexicon_flags(n: int, hits: list[tuple[int, int, str]]) -> np.ndarray:
     """Per-token feature value from lexicon hits (token start, end, kind)."""
     flags = np.zeros(n, dtype=np.uint64)
     for s, e, kind in hits:
-        code = np.uint64(1 + list(LabelKind).index(LabelKind(kind)))
-        flags[s:e] = code
+        flags[s:e] = _KIND_CODE[LabelKind(kind)]
     return flags

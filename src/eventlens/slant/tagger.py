@@ -5,9 +5,9 @@ a training-time-only dependency) as a token classifier over the classes of
 :mod:`eventlens.slant.spans` (outside, loaded, name-calling) on the PTC *training* articles,
 and exports the fine-tuned encoder layers and the linear head to one ``.npz`` file
 (``<cache_dir>/slant/label_tagger.npz``). At run time the forward pass is
-:meth:`eventlens.events.classify.MiniLM.hidden_states` on a copy of the shipped MiniLM whose
-weights are replaced by the fine-tuned ones (the word-piece table and the tokenizer are
-shared, not stored again). No torch at run time.
+:meth:`eventlens.events.classify.MiniLM.hidden_rows` of the shipped MiniLM with the fine-tuned
+weights swapped in (:meth:`~eventlens.events.classify.MiniLM.with_weights`; the word-piece table
+and the tokenizer are shared, not stored again). No torch at run time.
 
 Each spaCy token is split into WordPiece pieces; the token ranges given to
 :meth:`TaggerModel.proba` are windows (one per sentence in training; cut at token boundaries
@@ -15,15 +15,16 @@ when longer than ``MAX_PIECES``); a token's scores come from its first piece. Th
 costly (a transformer pass), so the label stage tags only :func:`regions`: in sentences where
 the cheap span model gives some token 1 - P(outside) >= ``gate``, the tokens it scores >=
 ``near`` with ``pad`` tokens either side; :func:`combine` mixes the two models' scores there.
-All four settings are chosen on held-out training articles (the cheapest within 0.01 F1 of
-the best). The shipped MiniLM copy is shared, so the tagger adds only its own layer(s)
-(default 1 layer, a 3.7 MB file) to memory.
+All four settings are chosen on held-out training articles (the best F1 within an encoder
+cost budget, see ``scripts/train_label_model.py``). All windows of an article go to the
+encoder in one packed call (batches of ``batch_size`` windows sorted by length), and the last
+layer runs only on each token's first piece. The shipped MiniLM is shared, so the tagger adds
+only its own layer(s) (default 1 layer, a 3.7 MB file) to memory.
 """
 
 from __future__ import annotations
 
 import contextlib
-import copy
 import logging
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +37,8 @@ from eventlens.errors import ResourceError
 from eventlens.slant.spans import CLASSES
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Sequence
+
     from spacy.tokens import Doc
 
     from eventlens.events.classify import MiniLM
@@ -48,22 +51,25 @@ _MAX_WORD_PIECES = 6  # pieces kept of one (very long) token
 _PREFIX = "enc/"
 
 
-def token_pieces(tok: object, doc: "Doc", spans: list[tuple[int, int]] | None = None) -> list[list[int]]:
+@lru_cache(maxsize=1 << 16)
+def _word_pieces(tok: object, text: str) -> tuple[int, ...]:
+    """WordPiece ids of one token text (cached across articles: most words recur)."""
+    if not text.strip():
+        return ()
+    return tuple(tok.encode(text, max_len=1 << 20)[1:-1][:_MAX_WORD_PIECES])  # type: ignore[attr-defined]
+
+
+def token_pieces(tok: object, doc: "Doc", spans: list[tuple[int, int]] | None = None) -> list[tuple[int, ...]]:
     """WordPiece ids of each spaCy token (empty for whitespace tokens, and for tokens outside
     ``spans`` when given)."""
-    cache: dict[str, list[int]] = {}
-    out: list[list[int]] = [[] for _ in range(len(doc))]
+    out: list[tuple[int, ...]] = [()] * len(doc)
     for s, e in spans if spans is not None else [(0, len(doc))]:
         for t in doc[s:e]:
-            got = cache.get(t.text)
-            if got is None:
-                got = tok.encode(t.text, max_len=1 << 20)[1:-1][:_MAX_WORD_PIECES] if t.text.strip() else []  # type: ignore[attr-defined]
-                cache[t.text] = got
-            out[t.i] = got
+            out[t.i] = _word_pieces(tok, t.text)
     return out
 
 
-def sentence_windows(pieces: list[list[int]], sents: list[tuple[int, int]],
+def sentence_windows(pieces: "Sequence[Sequence[int]]", sents: list[tuple[int, int]],
                      max_pieces: int = MAX_PIECES) -> list[list[int]]:
     """Token index lists: one per sentence [start, end), cut when over ``max_pieces - 2``."""
     room = max_pieces - 2
@@ -85,7 +91,7 @@ def sentence_windows(pieces: list[list[int]], sents: list[tuple[int, int]],
     return out
 
 
-def window_ids(pieces: list[list[int]], win: list[int], cls: int, sep: int) -> tuple[list[int], list[int]]:
+def window_ids(pieces: "Sequence[Sequence[int]]", win: list[int], cls: int, sep: int) -> tuple[list[int], list[int]]:
     """(piece ids with CLS/SEP, position of each token's first piece)."""
     ids = [cls]
     first: list[int] = []
@@ -154,14 +160,8 @@ class TaggerModel:
                 fmt = int(z["format"])
                 if fmt != TAGGER_FORMAT:
                     raise ResourceError(f"{path}: tagger format {fmt}, expected {TAGGER_FORMAT}")
-                weights = dict(base.w)
-                for k in z.files:
-                    if k.startswith(_PREFIX):
-                        weights[k[len(_PREFIX):]] = np.ascontiguousarray(z[k], dtype=np.float32)
-                layers = int(z["layers"])
-                enc = copy.copy(base)
-                enc.w = weights
-                enc.layers = layers
+                weights = {k[len(_PREFIX):]: z[k] for k in z.files if k.startswith(_PREFIX)}
+                enc = base.with_weights(weights, int(z["layers"]))
                 return cls(
                     encoder=enc,
                     head_w=z["head_w"].astype(np.float32),
@@ -212,43 +212,20 @@ class TaggerModel:
         wins = sentence_windows(pieces, sents)
         if not wins:
             return p
-        built_all = [(window_ids(pieces, w, tok.cls, tok.sep), w) for w in wins]
+        built = [window_ids(pieces, w, tok.cls, tok.sep) for w in wins]
+        order = sorted(range(len(wins)), key=lambda i: len(built[i][0]))
         with one_blas_thread():
-            for group_built in _length_batches(built_all, self.batch_size):
-                group = [w for _b, w in group_built]
-                built = [b for b, _w in group_built]
-                h, _mask = self.encoder.hidden_states([ids for ids, _ in built])
-                for row, (w, (_ids, first)) in enumerate(zip(group, built)):
-                    z = h[row, first] @ self.head_w + self.head_b
-                    z -= z.max(axis=1, keepdims=True)
-                    e = np.exp(z)
-                    p[w] = e / e.sum(axis=1, keepdims=True)
+            for b in range(0, len(order), self.batch_size):
+                # one encoder call per batch of windows sorted by length (attention pads to
+                # the longest; the dense layers see only real pieces, the last layer only
+                # the first piece of each token)
+                group = order[b : b + self.batch_size]
+                h = self.encoder.hidden_rows([built[i][0] for i in group], [built[i][1] for i in group])
+                z = h @ self.head_w + self.head_b
+                z -= z.max(axis=1, keepdims=True)
+                e = np.exp(z)
+                p[np.concatenate([wins[i] for i in group])] = e / e.sum(axis=1, keepdims=True)
         return p
-
-
-def _length_batches(items: list, batch_size: int, call_rows: int = 20) -> list[list]:
-    """Batches of ``((ids, first), window)`` items that minimise the encoder's cost.
-
-    A call costs about ``call_rows`` rows of work (streaming the layer weights) plus its padded
-    rows (windows x longest window); with the windows sorted by length, the cheapest cut into
-    consecutive batches of at most ``batch_size`` windows is found by dynamic programming.
-    """
-    items = sorted(items, key=lambda it: len(it[0][0]))
-    n = len(items)
-    best = [0.0] + [float("inf")] * n
-    cut = [0] * (n + 1)
-    for j in range(1, n + 1):
-        longest = len(items[j - 1][0][0])
-        for i in range(max(0, j - batch_size), j):
-            c = best[i] + call_rows + (j - i) * longest
-            if c < best[j]:
-                best[j], cut[j] = c, i
-    out: list[list] = []
-    j = n
-    while j > 0:
-        out.append(items[cut[j] : j])
-        j = cut[j]
-    return out[::-1]
 
 
 def regions(doc: "Doc", score: np.ndarray, *, gate: float, near: float = 0.0, pad: int = -1) -> list[tuple[int, int]]:

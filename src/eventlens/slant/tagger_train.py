@@ -124,13 +124,16 @@ def export_weights(enc) -> dict[str, np.ndarray]:
             if "word_embeddings" not in k and "position_ids" not in k}
 
 
-def choose_settings(model, docs, golds, p_cheap, *, gates, nears, pad: int, thresholds, tolerance: float):
+def choose_settings(model, docs, golds, p_cheap, *, gates, nears, pad: int, thresholds, budget: float,
+                    tolerance: float = 0.0, mixes=None):
     """(settings, F1, table) on held-out training articles.
 
     For every (gate, near) the label stage's :func:`~eventlens.slant.tagger.combine` runs with
-    the exported numpy tagger; among the settings whose best partial F1 is within
-    ``tolerance`` of the best, the one that feeds the encoder the fewest rows (cheapest) wins.
-    ``settings`` = dict(gate, near, pad, threshold).
+    the exported numpy tagger. Among the settings whose cost (encoder rows per article times
+    encoder layers) is within ``budget``, the cheapest whose partial F1 is within ``tolerance``
+    of the best wins (the cheapest setting overall when none is within budget). ``mixes``:
+    weights of the tagger against the span model tried (default: the model's).
+    ``settings`` = dict(gate, near, pad, threshold, mix); table rows are (settings, F1, rows).
     """
     import dataclasses
 
@@ -142,20 +145,28 @@ def choose_settings(model, docs, golds, p_cheap, *, gates, nears, pad: int, thre
     table = []
     for gate in gates:
         for near in nears:
-            m = dataclasses.replace(model, gate=gate, near=near, pad=pad)
-            ps = [combine(d, m, c) for d, c in zip(docs, p_cheap)]
             cost = 0  # encoder rows: word pieces plus CLS and SEP of every window
             for d, c in zip(docs, p_cheap):
                 spans = regions(d, 1 - c[:, 0], gate=gate, near=near, pad=pad)
                 pieces = token_pieces(model.encoder.tok, d, spans)
                 cost += sum(len(x) for x in pieces) + 2 * len(sentence_windows(pieces, spans))
-            for th in thresholds:
-                pred = {str(i): [(h.start, h.end) for h in spans_from_proba(d, p, th)]
-                        for i, (d, p) in enumerate(zip(docs, ps))}
-                f = si_scores(pred, gold)["f1"]
-                table.append(({"gate": gate, "near": near, "pad": pad, "threshold": th}, f, cost / max(1, len(docs))))
-                log.info("tagger held-out gate %.2f near %.2f pad %d threshold %.2f: partial F1 %.4f, "
-                         "%.0f encoder rows/article", gate, near, pad, th, f, cost / max(1, len(docs)))
-    best = max(f for _s, f, _c in table)
-    settings, f, _cost = min((r for r in table if r[1] >= best - tolerance), key=lambda r: (r[2], -r[1]))
+            rows = cost / max(1, len(docs))
+            for mix in mixes if mixes is not None else (model.mix,):
+                m = dataclasses.replace(model, gate=gate, near=near, pad=pad, mix=mix)
+                ps = [combine(d, m, c) for d, c in zip(docs, p_cheap)]
+                for th in thresholds:
+                    pred = {str(i): [(h.start, h.end) for h in spans_from_proba(d, p, th)]
+                            for i, (d, p) in enumerate(zip(docs, ps))}
+                    f = si_scores(pred, gold)["f1"]
+                    table.append(({"gate": gate, "near": near, "pad": pad, "threshold": th, "mix": mix}, f, rows))
+                    log.info("tagger held-out gate %.2f near %.2f pad %d mix %.2f threshold %.2f: partial F1 %.4f, "
+                             "%.0f encoder rows/article", gate, near, pad, mix, th, f, rows)
+    layers = getattr(model.encoder, "layers", 1)
+    within = [r for r in table if r[2] * layers <= budget]
+    if within:
+        best = max(f for _s, f, _c in within)
+        near_best = [r for r in within if r[1] >= best - tolerance]
+        settings, f, _cost = min(near_best, key=lambda r: (r[2], -r[1]))
+    else:
+        settings, f, _cost = min(table, key=lambda r: (r[2], -r[1]))
     return settings, f, table

@@ -37,16 +37,13 @@ def _random_model(seed: int = 0) -> SpanModel:
 
 def _random_tagger(seed: int = 0):
     """A one-layer tagger over the shipped MiniLM with a random head (None when not installed)."""
-    import copy
-
     from eventlens.events.classify import load_minilm
     from eventlens.slant.tagger import TaggerModel
 
     base = load_minilm()
     if base is None:
         return None
-    enc = copy.copy(base)
-    enc.layers = 1
+    enc = base.with_weights({}, 1)
     rng = np.random.default_rng(seed)
     return TaggerModel(encoder=enc, head_w=rng.normal(0, 0.5, size=(384, 3)).astype(np.float32),
                        head_b=np.zeros(3, np.float32), threshold=0.8, gate=0.0, near=0.0, pad=1, mix=0.7)

