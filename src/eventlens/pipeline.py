@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from eventlens.config import Config
 from eventlens.context import DocContext, SpanIndex
 from eventlens.errors import EventlensError
+from eventlens.nlp import doc_text
 from eventlens.types import Analysis, Article, Reject
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,7 +58,7 @@ def analyze_doc(article: Article, doc: "Doc", res: Resources) -> Analysis:
     """Pure per-article function: every stage after the spaCy boundary."""
     from eventlens import actors, events, geo, quotes, slant
 
-    if doc.text != article.text:
+    if doc_text(doc) != article.text:
         raise EventlensError("internal: doc text differs from article text")
     stages = res.config.stages
     ctx = DocContext(article=article, doc=doc)

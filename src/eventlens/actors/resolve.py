@@ -33,6 +33,7 @@ from eventlens.actors.words import (
     party_slot,
 )
 from eventlens.context import SpanIndex
+from eventlens.nlp import doc_text
 from eventlens.types import Actor, ActorKind, Article, Mention, Sector, stable_id
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,7 +68,7 @@ class _Resolver:
         self.drafts: dict[str, _Draft] = {}
         self.token_actor: dict[int, str] = {}  # token index -> draft key
         self._ents = list(doc.ents)
-        self._words_in_text = set(norm(doc.text).split())
+        self._words_in_text = set(norm(doc_text(doc)).split())
         self.focus = self._country_focus()
 
     # -- helpers ---------------------------------------------------------

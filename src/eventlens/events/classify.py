@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -109,7 +108,10 @@ _NUM = re.compile(r"\d+")
 N_HASH = 1 << 18
 
 
+@lru_cache(maxsize=1 << 17)
 def _fnv(s: str) -> int:
+    """32-bit FNV-1a of the UTF-8 bytes (stable across runs, unlike hash()); memoised because the
+    same n-grams recur in every article."""
     h = 2166136261
     for b in s.encode("utf-8"):
         h = ((h ^ b) * 16777619) & 0xFFFFFFFF

@@ -56,16 +56,18 @@ def _children(tok: "Token", unit: Unit) -> list["Token"]:
     return [c for c in tok.children if unit.contains(c)]
 
 
-def _dobj(tok: "Token", unit: Unit) -> "Token | None":
-    for c in _children(tok, unit):
+def _dobj(kids: list["Token"]) -> "Token | None":
+    for c in kids:
         if c.dep_ in ("dobj", "obj"):
             return c
     return None
 
 
-def _check(rule: TriggerRule, tok: "Token", unit: Unit) -> tuple[bool, int, int, "Token | None"]:
+def _check(rule: TriggerRule, tok: "Token", unit: Unit, kids: list["Token"]
+           ) -> tuple[bool, int, int, "Token | None"]:
+    """Does ``rule`` hold at ``tok``? ``kids``: tok's children inside the unit (computed once per
+    token by the caller, since a token is checked against many rules)."""
     first, last, obj = tok.i, tok.i + 1, None
-    kids = _children(tok, unit)
     if rule.compound:
         mods = [c for c in kids if c.dep_ in _MODIFIER_DEPS and c.i < tok.i
                 and (lemma(c) in rule.compound or c.lower_ in rule.compound)]
@@ -73,19 +75,19 @@ def _check(rule: TriggerRule, tok: "Token", unit: Unit) -> tuple[bool, int, int,
             return False, first, last, None
         first = min(m.i for m in mods)
     if rule.obj:
-        o = _dobj(tok, unit)
+        o = _dobj(kids)
         if o is None or (lemma(o) not in rule.obj and o.lower_ not in rule.obj):
             return False, first, last, None
         obj = o
         if 0 < o.i - tok.i <= 4:
             last = o.i + 1
     if rule.not_obj:
-        o = _dobj(tok, unit)
+        o = _dobj(kids)
         if o is not None and (lemma(o) in rule.not_obj or o.lower_ in rule.not_obj):
             return False, first, last, None
     if rule.with_:
         holders = [tok] + ([obj] if obj is not None else [])
-        d = _dobj(tok, unit)
+        d = _dobj(kids)
         if d is not None:
             holders.append(d)
         found = False
@@ -168,8 +170,9 @@ def match_unit(doc: "Doc", unit: Unit, cb: Codebook,
             continue
         if in_names is not None and tok.is_title and in_names(tok.idx, tok.idx + len(tok.text)):
             continue
+        kids = _children(tok, unit)
         for rule in rules:
-            ok, first, last, obj = _check(rule, tok, unit)
+            ok, first, last, obj = _check(rule, tok, unit, kids)
             if ok:
                 out.append(Match(rule=rule, token=tok, first=first, last=last, obj=obj))
                 break

@@ -16,6 +16,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from eventlens.geo.gazetteer import Entry, Gazetteer
+from eventlens.nlp import doc_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -64,7 +65,7 @@ def state_qualified(doc: "Doc", gz: Gazetteer, taken: list[tuple[int, int]]
     = the state), 'STATE-Q' for the name before it (entries left to the caller's lookup) when no
     other candidate covers it. ``taken`` spans are not re-proposed as names."""
     abbr = state_abbreviations()
-    text = doc.text
+    text = doc_text(doc)
     out: list[tuple[int, int, str, tuple[Entry, ...]]] = []
     for t in doc[2:]:
         code, a_end = abbr.get(t.text), t.idx + len(t.text)
@@ -93,7 +94,7 @@ def datelines(doc: "Doc", gz: Gazetteer, taken: list[tuple[int, int]], *, min_po
     """Spans of all-capitals place names opening a paragraph or sentence, followed by a comma,
     a dash or a parenthesis, that exactly name a country, region, city or town (of ``min_pop``+)."""
     out: list[tuple[int, int]] = []
-    text, n = doc.text, len(doc)
+    text, n = doc_text(doc), len(doc)
     for t in doc:
         if t.is_space or not (t.i == 0 or t.is_sent_start or "\n" in doc[t.i - 1].text_with_ws):
             continue

@@ -10,8 +10,19 @@ from eventlens.errors import ResourceError
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
+
+
+def doc_text(doc: "Doc") -> str:
+    """``doc.text``, cached on the doc: spaCy rebuilds the string from every token on each access,
+    which costs more than some whole stages do."""
+    text = doc.user_data.get("_eventlens_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["_eventlens_text"] = text
+    return text
 
 
 @lru_cache(maxsize=4)

@@ -23,6 +23,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from eventlens.nlp import doc_text
 from eventlens.quotes.lexicon import CueLexicon
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -325,14 +326,6 @@ def _temporal(phrase: "Token") -> bool:
         and phrase.lower_ in ("on", "in", "at", "during")
     )
 
-
-def doc_text(doc: "Doc") -> str:
-    """``doc.text``, cached on the doc (spaCy rebuilds the string on every access)."""
-    text = doc.user_data.get("_eventlens_text")
-    if text is None:
-        text = doc.text
-        doc.user_data["_eventlens_text"] = text
-    return text
 
 
 def para_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -706,13 +699,18 @@ def noun_attributions(doc: "Doc", lex: CueLexicon, inside_quote: list[bool]) -> 
 def prep_attributions(doc: "Doc", lex: CueLexicon, inside_quote: list[bool]) -> list[Attribution]:
     """"according to X": source X, content the clause it modifies minus the phrase."""
     out: list[Attribution] = []
+    lowers = [t.lower_ for t in doc]  # one pass over the tokens, not one per phrase
+    at: dict[str, list[int]] = {}
+    for i, w in enumerate(lowers):
+        at.setdefault(w, []).append(i)
     for prep in lex.preps:
         n = len(prep)
-        for tok in doc:
-            if tok.lower_ != prep[0] or tok.i + n > len(doc) or inside_quote[tok.i]:
+        for i in at.get(prep[0], ()):
+            if i + n > len(doc) or inside_quote[i]:
                 continue
-            if any(doc[tok.i + k].lower_ != prep[k] for k in range(n)):
+            if any(lowers[i + k] != prep[k] for k in range(n)):
                 continue
+            tok = doc[i]
             last = doc[tok.i + n - 1]
             pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
             if pobj is None:

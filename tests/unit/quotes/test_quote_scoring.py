@@ -18,7 +18,7 @@ TOLD = TEXT.index("told")
 
 ANN = "\n".join(
     [
-        f"T1\tSource 0 9\tThe mayor",
+        "T1\tSource 0 9\tThe mayor",
         f"T2\tCue {SAID} {SAID + 4}\tsaid",
         f"T3\tContent {THAT} {REOPEN_END}\t{TEXT[THAT:REOPEN_END]}",
         "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3",
