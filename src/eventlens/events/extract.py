@@ -120,11 +120,12 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
         # verb as its target when the parse links none: the position fallback, target only
         # (same clause first, then the rest of the sentence; never a place or the reporter)
         reporter = roles.attribution(m.token, unit)[0]
-        after = _nearby_actors(ctx, unit, m, reporter)[1]
+        after = _nearby_actors(ctx, unit, m, reporter, reporting=roles.reporting)[1]
         if not after and obj_tok is None and not any(
                 c.dep_ in ("dobj", "obj") for c in m.token.children):
             # no object at all ("X retaliated, ... Y"): the next actor in the sentence
-            after = _nearby_actors(ctx, unit, m, reporter, any_clause=True)[1]
+            after = _nearby_actors(ctx, unit, m, reporter, any_clause=True,
+                                   reporting=roles.reporting)[1]
         targets = [a for a in after if a not in sources]
         filled = bool(targets)
     if m.rule.dyadic and not (sources and targets and set(sources) != set(targets)):
@@ -177,7 +178,8 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
 
 
 def _nearby_actors(ctx: DocContext, unit: Unit, m: Match, reporter: str | None = None, *,
-                   any_clause: bool = False) -> tuple[list[str], list[str]]:
+                   any_clause: bool = False, reporting: "frozenset[str] | set[str]" = frozenset()
+                   ) -> tuple[list[str], list[str]]:
     """Fallback when the parse links no actor to the trigger (a pronoun or a bare noun as its
     argument, a misparse): the nearest actor before the trigger in the sentence as source and
     the nearest other actor after it as target, as PETRARCH reads a sentence left to right."""
@@ -198,6 +200,9 @@ def _nearby_actors(ctx: DocContext, unit: Unit, m: Match, reporter: str | None =
             continue  # "spread into Niger", "told reporters": a place or an audience
         if root is None or (not any_clause and _clause(root, unit) != home):
             continue  # another clause's participant ("X said a vessel reported an explosion")
+        if reporting and span.end < len(doc) and any(
+                lemma(t) in reporting for t in doc[span.end : min(span.end + 3, unit.end)]):
+            continue  # "..., X said on Tuesday": a reporter the parse did not attach
 
         if e <= t0:
             before = aid

@@ -27,8 +27,12 @@ ACTORS = {
          {("kestrel", None)}),
         ("Avaria recaptured the town of Orsk after shelling Belmont positions.", "COERCE",
          {("avaria", None)}),
+        # a scraped sentence that lost a word: the parse does not attach the reporter to "said"
+        ("Avaria has agreed to the resumption of talks, the Kestrel Brigade in said early on "
+         "Tuesday.", "AGREE", {("avaria", None)}),
     ],
-    ids=["next-actor-is-target", "place-phrase-is-not", "object-taken-no-fill"],
+    ids=["next-actor-is-target", "place-phrase-is-not", "object-taken-no-fill",
+         "unattached-reporter-is-not"],
 )
 def test_missing_target_filled_by_position(text, type_, want):
     got = {(e.source, e.target) for e in run(text, ACTORS) if e.type == type_}
