@@ -52,16 +52,10 @@ MAX_CANDIDATE_TOKENS = 6
 SMALL_TOWN = 20_000
 COHERENCE = 0.3
 ADMIN_FOCUS = 0.8
-WEAK_TOWN_MATCHES = True
-FUZZY_TOP_FOCUS = True
-DICT_TOWN_SUPPORT = True
 # GPE subjects of speech/action verbs naming a country or capital are actors, not places
 METONYMY_AS_ACTORS = True
 PERSON_CITY_MIN_POP = 100_000  # a PERSON entity exactly naming a city this big: a candidate
 PERSON_TOWN_MIN_POP = 1000  # ... a smaller town: only outside the roles of a person
-PERSON_REGIONS = True  # a 'person' exactly naming a region, outside a person's roles, is one
-PERSON_TOWN_ROLES = True  # roles of a person: subject, possessor, apposition
-DEMONYM_PLACES = True  # an adjectival demonym ('Libyan coast') is a mention of its country
 # ORG entities that exactly name a town of at least this size are "weak" candidates: kept only
 # when the town lies in a first-level region the article is about, or near one of its places
 WEAK_LABELS = frozenset({"ORG"})
@@ -201,7 +195,7 @@ def _adjectival_demonym(doc: "Doc", span: tuple[int, int]) -> bool:
     if last.dep_ in {"amod", "compound", "nmod"}:
         return True
     # 'US and Chinese officials': the second of two coordinated modifiers
-    return (DEMONYM_CONJ and last.dep_ == "conj" and last.head.dep_ in {"amod", "compound", "nmod"}
+    return (last.dep_ == "conj" and last.head.dep_ in {"amod", "compound", "nmod"}
             and last.head.head.pos_ in {"NOUN", "PROPN"})
 
 
@@ -233,8 +227,6 @@ PERSON_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "appos", "agent"}
 def _person_may_be_town(doc: "Doc", start: int, end: int) -> bool:
     """A name the model read as a person is a town candidate only where a person is unlikely:
     not the subject of a verb, not a possessor, not next to a title or an apposition."""
-    if not PERSON_TOWN_ROLES:
-        return True
     root = doc[start:end].root
     if root.dep_ in PERSON_SUBJECT_DEPS or any(t.dep_ in {"appos", "case"} for t in root.children):
         return False
@@ -276,13 +268,13 @@ def find_candidates(ctx: "DocContext", gz: Gazetteer) -> tuple[list[Candidate], 
             if cc:
                 demonyms.append(cc)
                 trimmed = _trim(doc, ent.start, ent.end)
-                if DEMONYM_PLACES and trimmed is not None:
+                if trimmed is not None:
                     s, e = _chars(doc, *trimmed)
                     if gz.demonym(text_all[s:e]) == cc and _adjectival_demonym(doc, trimmed):
                         out.append(Candidate(start=s, end=e, text=text_all[s:e], source="demonym",
                                              label="NORP"))
                         taken.append((s, e))
-            elif DEMONYM_PLACES and _region_adjective(gz, doc, ent.start, ent.end):
+            elif _region_adjective(gz, doc, ent.start, ent.end):
                 s, e = ent.start_char, ent.end_char
                 out.append(Candidate(start=s, end=e, text=text_all[s:e], source="dict",
                                      label="NORP"))
@@ -313,7 +305,7 @@ def find_candidates(ctx: "DocContext", gz: Gazetteer) -> tuple[list[Candidate], 
             loc, pw = _locative(doc, ts, te)
             if (loc and (text[:1].isupper() or text.split("-")[0].lower() in ARTICLES)) or (
                     te - ts <= 3 and _names_region(gz, text, person=ent.label_ == "PERSON" and not (
-                        PERSON_REGIONS and _person_may_be_town(doc, ts, te)))):
+                        _person_may_be_town(doc, ts, te)))):
                 out.append(Candidate(start=s, end=e, text=text, source="dict", label=ent.label_,
                                      place_word=pw))
             elif te - ts <= 3 and (ent.label_ in WEAK_LABELS and _names_town(gz, text) or (
@@ -329,11 +321,10 @@ def find_candidates(ctx: "DocContext", gz: Gazetteer) -> tuple[list[Candidate], 
     for ent in doc.ents:  # 'in August', 'by Friday': dates and numbers are no place names
         if ent.label_ in NON_PLACE_LABELS:
             taken.append((ent.start_char, ent.end_char))
-    if DATELINES:
-        for s, e in patterns.datelines(doc, gz, taken, min_pop=WEAK_MIN_POP):
-            out.append(Candidate(start=s, end=e, text=text_all[s:e], source="dict",
-                                 label="DATELINE"))
-            taken.append((s, e))
+    for s, e in patterns.datelines(doc, gz, taken, min_pop=WEAK_MIN_POP):
+        out.append(Candidate(start=s, end=e, text=text_all[s:e], source="dict",
+                             label="DATELINE"))
+        taken.append((s, e))
     for ts, te in _propn_runs(doc):
         trimmed = _trim(doc, ts, te)
         if trimmed is None:
@@ -346,35 +337,29 @@ def find_candidates(ctx: "DocContext", gz: Gazetteer) -> tuple[list[Candidate], 
         if loc or _names_region(gz, text_all[s:e], person=False):
             out.append(Candidate(start=s, end=e, text=text_all[s:e], source="dict", place_word=pw))
             taken.append((s, e))
-        elif UNTAGGED_TOWNS and te - ts <= 3 and _names_town(gz, text_all[s:e]):
+        elif te - ts <= 3 and _names_town(gz, text_all[s:e]):
             out.append(Candidate(start=s, end=e, text=text_all[s:e], source="weak"))
             taken.append((s, e))
-        elif RUN_REGIONS and te - ts > 1 and text_all[s:s + 1].isupper() and not gz.lookup_exact(
+        elif te - ts > 1 and text_all[s:s + 1].isupper() and not gz.lookup_exact(
                 text_all[s:e]):
             lead = Candidate(start=s, end=e, text=text_all[s:e], source="dict")
             _leading_place(lead, gz)  # 'Texas Governor ...': the region inside a longer run
-            if lead.entries and (lead.source == "dict" or RUN_TOWNS):
+            if lead.entries:  # a leading town stays weak (kept only where supported)
                 out.append(lead)
                 taken.append((lead.start, lead.end))
-    if STATE_QUALIFIERS:
-        spans = {(c.start, c.end): c for c in out}
-        for s, e, label, entries in patterns.state_qualified(doc, gz, taken):
-            if label == "STATE" and (s, e) in spans:
-                spans[(s, e)].entries = entries  # the model's span of 'Tenn.': the state
-            elif all(e <= x or s >= y for x, y in taken):
-                out.append(Candidate(start=s, end=e, text=text_all[s:e], source="dict",
-                                     label=label, entries=entries))
-                taken.append((s, e))
+    spans = {(c.start, c.end): c for c in out}
+    for s, e, label, entries in patterns.state_qualified(doc, gz, taken):
+        if label == "STATE" and (s, e) in spans:
+            spans[(s, e)].entries = entries  # the model's span of 'Tenn.': the state
+        elif all(e <= x or s >= y for x, y in taken):
+            out.append(Candidate(start=s, end=e, text=text_all[s:e], source="dict",
+                                 label=label, entries=entries))
+            taken.append((s, e))
     out.sort(key=lambda c: c.start)
     return out, demonyms
 
 
-STATE_QUALIFIERS = True  # 'Salem, Ore.', 'Dayton, OH'
-DEMONYM_CONJ = True  # 'US and Chinese officials': a coordinated adjectival demonym is one too
-RUN_REGIONS = True  # an untagged proper-noun run that starts with a country or region name
-RUN_TOWNS = True  # ... or with a town name (then weak)
 _CONVENTION_LABELS = frozenset({"STATE", "STATE-Q", "DATELINE"})  # found by patterns.py
-DATELINES = True  # 'SPRINGFIELD, Ill. --'
 
 
 # ------------------------------------------------------------------ disambiguation
@@ -405,7 +390,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def _usable(c: Candidate) -> tuple[Entry, ...]:
     """Entries a candidate may resolve to (dict candidates need an exact-ish or strong match)."""
     es = tuple(e for e in c.entries if e.lat is not None)
-    if WEAK_TOWN_MATCHES and not c.place_word:
+    if not c.place_word:
         # a town reached only by one of its GeoNames alternate names, or by dropping a type word
         # from the mention, is rarely the place meant (alternate names of small places are noisy)
         es = tuple(e for e in es if e.feature != "town" or e.match not in {"alternate", "type"})
@@ -504,7 +489,7 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
     qual = _qualifier(c, cands, by_start, text)
     if es[0].match == "fuzzy":  # spelling variants only inside countries the article is about
         es = tuple(e for e in es if e.cc and focus.get(e.cc, 0.0) >= (
-            fmax if FUZZY_TOP_FOCUS and e.feature == "town" else 1.0)) or (
+            fmax if e.feature == "town" else 1.0)) or (
             es if c.place_word else ())
         if not es:
             return
@@ -543,7 +528,7 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
             and top.population < SMALL_TOWN and not c.place_word):
         return  # a small town abroad, unrelated to anything else named: likely a false hit
     needs_support = c.source == "weak" or (
-        DICT_TOWN_SUPPORT and c.source == "dict" and top.feature == "town" and not c.place_word
+        c.source == "dict" and top.feature == "town" and not c.place_word
         and c.label not in _CONVENTION_LABELS)  # an untagged or ORG/PERSON name that is a town
     if needs_support and not _supported(top, afocus, anchors, c.text):
         return  # a name that is also a town, with nothing else in the article near it
@@ -675,7 +660,7 @@ def _leading_place(c: Candidate, gz: Gazetteer) -> None:
         if es[0].feature in LEADING_REGION_FEATURES:
             _narrow(c, start, sub, es)
             return
-        if (town is None and EMBEDDED_TOWNS and es[0].feature in {"city", "town"}
+        if (town is None and es[0].feature in {"city", "town"}
                 and es[0].population >= WEAK_MIN_POP and not (sub.isupper() and len(sub) <= 4)):
             town = (start, start + len(sub), es)
     if town is not None:
@@ -684,9 +669,7 @@ def _leading_place(c: Candidate, gz: Gazetteer) -> None:
 
 
 _INNER_OF = frozenset({"of", "at", "in"})
-EMBEDDED_TOWNS = True
 LEADING_REGION_FEATURES = frozenset({"country", "admin", "other"})
-UNTAGGED_TOWNS = True  # untagged proper nouns naming a town: weak (kept only where supported)
 
 
 def _narrow(c: Candidate, offset: int, sub: str, es: tuple[Entry, ...]) -> None:
