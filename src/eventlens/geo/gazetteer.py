@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -106,32 +107,18 @@ class Gazetteer:
     def lookup(self, text: str) -> tuple[Entry, ...]:
         """Candidates for a place name (exact, then article/type-word stripped, then fuzzy)."""
         key = normalize(text)
-        if len(key) < 2:
-            return ()
-        with self._lock:
-            hit = self._cache.get(key)
-            if hit is not None:
-                self._cache.move_to_end(key)
-                return hit
-        self.lookups += 1
-        try:
-            found = self._lookup(key)
-        except sqlite3.Error as exc:
-            log.warning("gazetteer lookup of %r failed: %s", text[:80], exc)
-            found = ()
-        with self._lock:
-            self._cache[key] = found
-            if len(self._cache) > self.cache_size:
-                self._cache.popitem(last=False)
-        return found
+        return self._cached(key, key, text, self._lookup) if len(key) >= 2 else ()
 
     def lookup_exact(self, text: str) -> tuple[Entry, ...]:
         """Candidates whose name (or name without an Arabic article) is exactly ``text``: the
         first tier of ``lookup`` only, cheap for names that are probably not places."""
         key = normalize(text)
-        if len(key) < 2:
-            return ()
-        ckey = "=" + key
+        return self._cached("=" + key, key, text, self._lookup_exact) if len(key) >= 2 else ()
+
+    def _cached(self, ckey: str, key: str, text: str,
+                compute: Callable[[str], tuple[Entry, ...]]) -> tuple[Entry, ...]:
+        """``compute(key)`` (the normalized name) through the LRU cache under ``ckey``; a failing
+        query finds nothing."""
         with self._lock:
             hit = self._cache.get(ckey)
             if hit is not None:
@@ -139,11 +126,7 @@ class Gazetteer:
                 return hit
         self.lookups += 1
         try:
-            keys = list(variants(key))
-            rows = self._query(keys)
-            exact = {r[0] for r in self._query([key])} if len(keys) > 1 and rows else None
-            found = tuple(self._entry(r, "exact" if exact is None or r[0] in exact else "bare")
-                          for r in rows)
+            found = compute(key)
         except sqlite3.Error as exc:
             log.warning("gazetteer lookup of %r failed: %s", text[:80], exc)
             found = ()
@@ -152,6 +135,13 @@ class Gazetteer:
             if len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
         return found
+
+    def _lookup_exact(self, key: str) -> tuple[Entry, ...]:
+        keys = list(variants(key))
+        rows = self._query(keys)
+        exact = {r[0] for r in self._query([key])} if len(keys) > 1 and rows else None
+        return tuple(self._entry(r, "exact" if exact is None or r[0] in exact else "bare")
+                     for r in rows)
 
     def _lookup(self, key: str) -> tuple[Entry, ...]:
         keys = list(variants(key))
