@@ -2,9 +2,11 @@
 
 Candidates: spaCy GPE/LOC/FAC entities, plus other entities and proper-noun runs that the gazetteer
 knows and that stand in a locative context ("in X", "the town of X", "X province"), plus names found
-by news conventions (patterns.py: 'Salem, Ore.', datelines). GPE subjects of speech/action verbs
-that name a country or capital are actors (metonymy), not places. Demonyms count as evidence for
-the article's country focus; an adjectival one ('Libyan coast') is also a mention of its country, a
+by news conventions (patterns.py: 'Salem, Ore.', datelines). A name-prefix word the model split off
+('New' + 'Jersey', 'Baja' + 'California') is joined back when the gazetteer knows the longer name;
+alone at the head of an organisation's name it is no place. GPE subjects of speech/action verbs that
+name a country or capital are actors (metonymy), not places. Demonyms count as evidence for the
+article's country focus; an adjectival one ('Libyan coast') is also a mention of its country, a
 plural one ('Libyans', people) never is. ORG entities that exactly name a town (PERSON entities: a
 city of 100,000+), and untagged or ORG/PERSON names that resolve to a town, are kept only when the
 article's own places support them (same first-level region, or near an unambiguous place); an
@@ -14,11 +16,12 @@ proper-noun run that starts with one ('Ohio Governor ...'). A PERSON entity is a
 candidate only outside a person's roles (not a subject, possessor or apposition). A town chosen
 among same-name readings by a small margin, near nothing else the article names, is dropped.
 
-Disambiguation scores each gazetteer candidate by population prior, feature (countries first),
-how the name matched (a town reached only by a GeoNames alternate name or by dropping a type word
-is not used), the article's country focus (countries, admin regions and unambiguous places named,
-demonyms, actor countries), qualifiers ("Tripoli, Lebanon"), spatial coherence with the article's
-unambiguous places, and mutual coherence: the readings of the other names that lie nearby.
+Disambiguation scores each gazetteer candidate by population prior, feature (countries first), how
+the name matched (a town reached only by a GeoNames alternate name or by dropping a type word is not
+used), the article's country focus (countries, admin regions and unambiguous places named, demonyms,
+actor countries: each country's actors together weigh at most one demonym), qualifiers ("Tripoli,
+Lebanon"), spatial coherence with the article's unambiguous places, and mutual coherence: the
+readings of the other names that lie nearby.
 """
 from __future__ import annotations
 
@@ -65,12 +68,17 @@ NEAR_KM = 250
 # of its country prior unless the article's country focus is on it
 SHARED_NAME_PENALTY = 1.5
 SHARED_NAME_MIN_POP = 100_000
+# each actor of a country is evidence of the article's country focus, but actors of one country
+# mostly share one source (a name, an affiliation): together they weigh at most one demonym
+ACTOR_FOCUS = 0.5
+ACTOR_FOCUS_MAX = 1.0
 
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, frozenset[str]]:
     """Cue word lists from data/geo/cues.tsv (validated once, cached)."""
-    out: dict[str, set[str]] = {"metonymy": set(), "locative": set(), "placeword": set()}
+    out: dict[str, set[str]] = {"metonymy": set(), "locative": set(), "placeword": set(),
+                                "nameprefix": set()}
     text = resources.files("eventlens.data.geo").joinpath("cues.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -221,6 +229,41 @@ def _with_type_word(gz: Gazetteer, doc: "Doc", start: int, end: int) -> int:
     return end + 1 if es and es[0].feature == "admin" else end
 
 
+def _with_name_prefix(gz: Gazetteer, doc: "Doc", start: int, end: int) -> int:
+    """Start of the name including a capitalised prefix word that the model left out of the
+    entity ('New' + 'Jersey', 'Central' + 'America'), when the gazetteer knows the longer name
+    exactly and the prefix belongs to no other entity."""
+    if start == 0:
+        return start
+    prev = doc[start - 1]
+    if (prev.text not in cues()["nameprefix"] or prev.ent_type_ or not prev.whitespace_
+            or prev.text.isupper()):
+        return start
+    return start - 1 if gz.lookup_exact(doc[start - 1:end].text) else start
+
+
+def _entities(gz: Gazetteer, doc: "Doc") -> list["Span"]:
+    """The model's entities, with a one-word entity that is a name prefix joined to the entity
+    right after it when the gazetteer knows the joined name ('Baja' + 'California')."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if (nxt is not None and ent.end - ent.start == 1 and nxt.start == ent.end
+                and ent.text in cues()["nameprefix"] and doc[ent.start].whitespace_
+                and gz.lookup_exact(doc[ent.start:nxt.end].text)):
+            out.append(Span(doc, ent.start, nxt.end, label=nxt.label_))
+            i += 2
+            continue
+        out.append(ent)
+        i += 1
+    return out
+
+
 PERSON_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "appos", "agent"})
 
 
@@ -262,20 +305,21 @@ def find_candidates(ctx: "DocContext", gz: Gazetteer) -> tuple[list[Candidate], 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for ent in doc.ents:
+    for ent in _entities(gz, doc):
         if ent.label_ == "NORP":
-            cc = gz.demonym(ent.text)
+            ns = _with_name_prefix(gz, doc, ent.start, ent.end)  # 'Central' + 'American'
+            cc = gz.demonym(doc[ns:ent.end].text)
             if cc:
                 demonyms.append(cc)
-                trimmed = _trim(doc, ent.start, ent.end)
+                trimmed = _trim(doc, ns, ent.end)
                 if trimmed is not None:
                     s, e = _chars(doc, *trimmed)
                     if gz.demonym(text_all[s:e]) == cc and _adjectival_demonym(doc, trimmed):
                         out.append(Candidate(start=s, end=e, text=text_all[s:e], source="demonym",
                                              label="NORP"))
                         taken.append((s, e))
-            elif _region_adjective(gz, doc, ent.start, ent.end):
-                s, e = ent.start_char, ent.end_char
+            elif _region_adjective(gz, doc, ns, ent.end):
+                s, e = _chars(doc, ns, ent.end)
                 out.append(Candidate(start=s, end=e, text=text_all[s:e], source="dict",
                                      label="NORP"))
                 taken.append((s, e))
@@ -285,6 +329,7 @@ def find_candidates(ctx: "DocContext", gz: Gazetteer) -> tuple[list[Candidate], 
             continue
         ts, te = trimmed
         te = _with_type_word(gz, doc, ts, te)
+        ts = _with_name_prefix(gz, doc, ts, te)
         s, e = _chars(doc, ts, te)
         text = text_all[s:e]
         if e - s > MAX_SPAN_CHARS or not any(ch.isalpha() for ch in text):
@@ -401,14 +446,20 @@ def _usable(c: Candidate) -> tuple[Entry, ...]:
     return es
 
 
+def actor_focus(countries: list[str]) -> Counter[str]:
+    """Country-focus weight of the article's actors: ACTOR_FOCUS each, at most ACTOR_FOCUS_MAX
+    per country."""
+    return Counter({cc: min(ACTOR_FOCUS * n, ACTOR_FOCUS_MAX)
+                    for cc, n in Counter(countries).items()})
+
+
 def disambiguate(cands: list[Candidate], gz: Gazetteer, *, demonyms: list[str] = (),
                  actor_countries: list[str] = (), text: str = "") -> None:
     """Pick ``best`` (and ``confidence``) for every candidate, in place."""
     focus: Counter[str] = Counter()
     for cc in demonyms:
         focus[cc] += 1.0
-    for cc in actor_countries:
-        focus[cc] += 0.5
+    focus.update(actor_focus(actor_countries))
     afocus: Counter[tuple[str, str]] = Counter()  # first-level regions the article is about
     for c in cands:
         es = _usable(c)
@@ -635,7 +686,9 @@ def _leading_place(c: Candidate, gz: Gazetteer) -> None:
     """'Marion County Sheriff's Office', 'Texas Department of Health', 'University of Ohio': when
     the whole name is unknown, the place inside it becomes the mention: its longest leading words,
     else the capitalised words after an inner 'of'/'at'/'in', that exactly name a country or region
-    (or a town or city: then the candidate is weak, kept only where the article supports it)."""
+    (or a town or city: then the candidate is weak, kept only where the article supports it).
+    A lone name-prefix word leading a non-place name ('East' of 'East Lansing Police
+    Department') is the start of a longer name, not a region called 'East'."""
     if c.source == "demonym" or c.label == "PERSON":
         return
     words = list(_WORD_END.finditer(c.text))
@@ -652,8 +705,9 @@ def _leading_place(c: Candidate, gz: Gazetteer) -> None:
         sub = c.text[start:end].rstrip(".'’-")
         if sub.endswith(("'s", "’s")):
             sub = sub[:-2]
-        if len(sub) < 3 or not sub[:1].isupper():
-            continue
+        if len(sub) < 3 or not sub[:1].isupper() or (
+                sub in cues()["nameprefix"] and c.label not in PLACE_LABELS):
+            continue  # 'East' of 'East Lansing Police Department': a longer name's first word
         es = gz.lookup_exact(sub)
         if not es or es[0].match not in {"exact", "alternate"}:
             continue

@@ -1,0 +1,39 @@
+"""A lone name-prefix word ('South', 'East', 'Central') leading an unknown organisation name is the
+start of a longer name, not a first-level region that happens to be called 'South' or 'East'; a
+real region or town leading the name is still found."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventlens.geo import resolve as R
+from eventlens.geo.gazetteer import Gazetteer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [("South Ridgeview Youth League", "ORG", None),
+     ("East Millbrook Volunteer Fire Company", "ORG", None),
+     ("Central Harbourside Tenants Union", "ORG", None),
+     ("Texas Youth Soccer League", "ORG", "Texas"),
+     ("Ohio Valley Tenants Union", "ORG", "Ohio")],
+    ids=["south-org", "east-org", "central-org", "region-org-still-found",
+         "region-before-unknown-words"],
+)
+def test_leading_prefix(real_gz: Gazetteer, text: str, label: str, expected: str | None) -> None:
+    c = R.Candidate(start=10, end=10 + len(text), text=text, source="ner", label=label)
+    R._leading_place(c, real_gz)
+    if expected is None:
+        assert not c.entries
+    else:
+        assert c.text == expected
+        assert c.entries
+        assert c.start == 10
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("word", ["South", "East", "Central"])
+def test_prefix_alone_is_a_region_somewhere(real_gz: Gazetteer, word: str) -> None:
+    """Why the rule is needed: the gazetteer does know first-level regions by these bare words."""
+    assert real_gz.lookup_exact(word)
