@@ -165,3 +165,14 @@ def test_no_event_from_non_events(seed_analysis, fragment):
 def test_saying_is_not_an_event(seed_analysis):
     for e in seed_analysis.events:
         assert e.trigger.text.lower() not in ("said", "says", "added", "stated")
+
+
+def test_no_topic_or_circumstance_as_target(seed_analysis):
+    """The talks' commission is the topic of the parties' acceptance, and the people calling
+    for peace are the circumstance of their agreement: neither is the other side of an event."""
+    parties = [e for e in seed_analysis.events if name(seed_analysis, e.source) == "parties"]
+    assert {e.type for e in parties} >= {"AGREE", "CONSULT"}, summary(seed_analysis)
+    for e in parties:
+        target = name(seed_analysis, e.target) or ""
+        assert "Joint Military Commission" not in target and target != "Libyans", summary(
+            seed_analysis)

@@ -20,6 +20,8 @@ and cached. API (used by extraction, evaluation and ``eventlens codebook``):
 - ``codebook.acled_code_for(acled) -> str | None``: CASE label of an ``Event.acled`` string.
 - ``codebook.examples() -> list[(type, mode_key, sentence)]``: all example sentences.
 - ``codebook.instrument_mode(lemma, modifiers) -> str | None``: ASSAULT mode key of an instrument.
+- ``codebook.content_code(code, governed) -> str | None``: the CAMEO code of a generic intent,
+  demand, rejection or threat by the type of the act it governs ("agreed to talks": 036).
 - ``codebook.verb_rules`` / ``codebook.noun_rules``: lemma → trigger rules (used by extraction).
   Besides the YAML's own rules they hold the CAMEO verb facts of ``cameo_verbs.tsv`` (see
   :func:`_add_cameo_verbs`): the dictionary's code per verb (``TriggerRule.cameo``), weak
@@ -121,6 +123,8 @@ class Codebook:
     noun_rules: dict[str, tuple[TriggerRule, ...]] = field(default_factory=dict)
     # ASSAULT instruments: noun lemma → ((required modifiers, mode key), ...)
     instruments: dict[str, tuple[tuple[frozenset[str], str], ...]] = field(default_factory=dict)
+    # governing code root ("03") -> governed PLOVER type -> CAMEO code ("036"), see content_code
+    content_cameo: dict[str, dict[str, str]] = field(default_factory=dict)
     # optional learned sentence classifier (eventlens.events.classify), attached by
     # eventlens.events.load_codebook(config); used to rank types and pick ACLED sub-events
     classifier: Any = None
@@ -203,6 +207,13 @@ class Codebook:
             if not needed or needed & modifiers:
                 return key
         return None
+
+    def content_code(self, code: str | None, governed: str) -> str | None:
+        """The CAMEO code of a generic intent/demand/rejection/threat (``030``, ``100``...) whose
+        content is an act of PLOVER type ``governed`` ("agreed to talks": 036), else None."""
+        if not code or len(code) != 3 or not code.endswith("0"):
+            return None
+        return self.content_cameo.get(code[:2], {}).get(governed)
 
     def word(self, name: str) -> frozenset[str]:
         return self.words.get(name, frozenset())
@@ -370,6 +381,26 @@ def _add_cameo_verbs(cb: Codebook, verb: dict[str, list[TriggerRule]], text: str
         verb.setdefault(it.lemma, []).append(rule)
 
 
+def _parse_content_cameo(cb: Codebook, raw: Any) -> dict[str, dict[str, str]]:
+    """Validate ``content_cameo``: each code has the PLOVER type of its root's generic code."""
+    if not isinstance(raw, dict):
+        raise ResourceError("codebook/content_cameo: must map a CAMEO root to {type: code}")
+    out: dict[str, dict[str, str]] = {}
+    for root, table in raw.items():
+        root = str(root)
+        if not re.fullmatch(r"\d{2}", root) or not isinstance(table, dict):
+            raise ResourceError(f"codebook/content_cameo: bad entry {root!r}: {table!r}")
+        want = cb.plover_for_cameo(root + "0")
+        for governed, code in table.items():
+            code = str(code)
+            if governed not in PLOVER_TYPES or not _CAMEO_RE.match(code) or not code.startswith(
+                    root) or cb.plover_for_cameo(code) != want:
+                raise ResourceError(
+                    f"codebook/content_cameo/{root}: {governed}: {code} is not a {want} code")
+            out.setdefault(root, {})[governed] = code
+    return out
+
+
 def parse_codebook(data: dict[str, Any], cameo_text: str,
                    verbs_text: str | None = None) -> Codebook:
     """Validate the YAML structure and build the lookups. Raises ResourceError on any problem."""
@@ -402,7 +433,7 @@ def parse_codebook(data: dict[str, Any], cameo_text: str,
         )
     word_keys = ("attribution_verbs", "claim_verbs", "planning_words", "negating_words",
                  "hypothetical_words", "claim_markers", "light_verbs", "nominal_bridges",
-                 "group_heads", "conditional_marks")
+                 "group_heads", "conditional_marks", "circumstance_preps")
     words = {k: _as_set(data.get(k)) for k in word_keys}
     cb = Codebook(
         version=str(data["version"]),
@@ -412,6 +443,7 @@ def parse_codebook(data: dict[str, Any], cameo_text: str,
         cameo_table=_read_cameo_table(cameo_text),
         words=words,
     )
+    cb.content_cameo = _parse_content_cameo(cb, data.get("content_cameo") or {})
     verb: dict[str, list[TriggerRule]] = {}
     noun: dict[str, list[TriggerRule]] = {}
     for et in event_types.values():

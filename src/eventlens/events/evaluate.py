@@ -206,39 +206,73 @@ def read_petr_records(path: Path) -> list[CodedSentence]:
 
 
 _DICT_LINE = re.compile(r"^\s*([^\s#\[<][^\[#]*?)\s*\[([^\]]+)\]")
+_CODE_LINE = re.compile(r"^\s*\[([^\]]+)\]")
+
+
+def _dict_code(raw: str) -> str | None:
+    code = raw.split()[0].split("/")[0].strip().upper() if raw.split() else ""
+    return None if not code or code[0] in "-+#" else code
 
 
 def read_petr_actor_dictionary(path: Path) -> dict[str, str]:
     """Phrase -> code from a PETRARCH actor dictionary (``NAME_WITH_UNDERSCORES [CODE]``).
 
-    ``+ALIAS`` lines take the code of the entry above; date-restricted codes keep the first.
-    Codes that PETRARCH treats as discards (``---``, ``+++``, ``###``) are dropped.
+    ``+ALIAS`` lines take the code of the entry above. An entry whose codes stand on indented
+    lines below its name (and aliases) takes its undated code, else its first; date-restricted
+    codes keep the first. Codes that PETRARCH treats as discards (``---``, ``+++``, ``###``)
+    are dropped.
     """
     phrases: dict[str, str] = {}
     last_code: str | None = None
+    pending: list[str] = []  # names (and aliases) waiting for their indented code lines
+    codes: list[tuple[str, bool]] = []  # (code, dated) of the pending entry
+
+    def settle() -> None:
+        if pending and codes:
+            code = next((c for c, dated in codes if not dated), codes[0][0])
+            for name in pending:
+                phrases.setdefault(_phrase(name), code)
+        pending.clear()
+        codes.clear()
+
     in_comment = False
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
         line = raw.strip()
         if in_comment:
             in_comment = "-->" not in line
             continue
-        if line.startswith("<!--"):
+        if line.startswith("<!"):
             in_comment = "-->" not in line
             continue
         if not line or line.startswith("#"):
+            settle()
+            continue
+        m = _CODE_LINE.match(line)
+        if m and (pending or codes):
+            body = m.group(1).strip()
+            code = _dict_code(body)
+            if code is not None:
+                codes.append((code, len(body.split()) > 1))
             continue
         if line.startswith("+"):
             name = line[1:].split("#", 1)[0].strip()
-            if name and last_code:
+            if pending and not codes:
+                pending.append(name)
+            elif name and last_code:
                 phrases.setdefault(_phrase(name), last_code)
             continue
+        settle()
         m = _DICT_LINE.match(line)
         if not m:
+            name = line.split("#", 1)[0].strip()
+            if name and not name.startswith(("<", "[")):
+                pending.append(name)  # its codes follow on indented lines
+            last_code = None
             continue
-        code = m.group(2).split()[0].split("/")[0].strip().upper()
-        last_code = None if not code or code[0] in "-+#" else code
+        last_code = _dict_code(m.group(2))
         if last_code:
             phrases.setdefault(_phrase(m.group(1)), last_code)
+    settle()
     phrases.pop("", None)
     return phrases
 
@@ -467,10 +501,18 @@ def eval_petrarch(folder: Path, res: "Resources", limit: int | None) -> dict[str
 INTENT_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
 
 
+# ... and its THREATEN is the conflictual counterpart, a declared intent to harm ("vowed to
+# strike", "will impose sanctions unless ..."; CAMEO 13: threaten sanctions, protests, force).
+INTENT_AS_THREATEN = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
+
+
 def plover_type(event: Event) -> str:
-    """The PLOVER type of an event as PLOVER codes it (planned cooperation -> AGREE)."""
+    """The PLOVER type of an event as PLOVER codes it (planned cooperation -> AGREE, planned
+    harm -> THREATEN)."""
     if event.status == EventStatus.PLANNED and event.type in INTENT_AS_AGREE:
         return "AGREE"
+    if event.status == EventStatus.PLANNED and event.type in INTENT_AS_THREATEN:
+        return "THREATEN"
     return event.type
 
 

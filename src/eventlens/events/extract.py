@@ -31,6 +31,17 @@ log = logging.getLogger(__name__)
 _MAX_PAIRS = 12
 _GUESS_WEIGHT = 0.5  # confidence factor of an event whose actors are guessed by position
 _FILL_WEIGHT = 0.9  # confidence factor of an event whose target is the next actor in the clause
+# an event whose trigger sits below another trigger ("accused X of shelling", "threatened to
+# strike") is the content of the governing act: the sentence's main event is the governing one
+_EMBEDDED_WEIGHT = 0.4
+_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "obj", "acl", "advcl",
+                           "compound"})
+# ... and an event in a clause of time or cause below another ("..., before police dispersed the
+# crowd") is an event of its own, a little below the main clause's event
+_SUBORDINATE_WEIGHT = 0.8
+_CONDITION = frozenset({"if", "unless", "lest"})
+_CONTRAST = frozenset({"while", "whereas", "although", "though", "whilst"})
+_CONTENT_PREPS = frozenset({"of", "for", "to", "on", "against", "over", "about", "with", "into"})
 _STATE_SECTORS = frozenset({Sector.GOV, Sector.MIL, Sector.COP, Sector.SPY})
 _ARMED_SECTORS = frozenset({Sector.MIL, Sector.REB, Sector.INS, Sector.UAF, Sector.COP})
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -41,6 +52,10 @@ _MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE", "PROTES
 _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "into",
                        "throughout", "off", "over", "along", "within", "from", "across", "toward",
                        "towards", "to", "through"})
+# "sent aid to X", "withdrew from X": the country there is the other side, as PETRARCH reads it
+_DIRECTIONAL = frozenset({"to", "toward", "towards", "from"})
+# "through the rebels", "across the region": a path or a means, whoever is named there
+_PATH = frozenset({"through", "across", "around", "throughout", "along", "over", "off"})
 _PLACE_BOUNDARIES = _CLAUSE_BOUNDARIES | {"advcl"}
 _PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative", "poss"})
 _DATE_WORDS = frozenset(dates_mod.WEEKDAYS) | {"yesterday", "today", "tomorrow", "tonight"}
@@ -61,8 +76,20 @@ def extract(ctx: DocContext, cb: Codebook) -> tuple[Event, ...]:
             continue
         unit_events: list[Event] = []
         date_phrases = None if unit.cheap else _date_phrases(doc, unit, ents)
-        for m in matches:
-            unit_events.extend(_events_for(ctx, cb, roles, unit, m, date_phrases))
+        per_match = [(m, _events_for(ctx, cb, roles, unit, m, date_phrases)) for m in matches]
+        coded = [m for m, evs in per_match if evs]
+        govs = {m.token.i: g for m, evs in per_match if evs
+                and (g := _embedded(m, coded, unit)) is not None}
+        # governing trigger token -> PLOVER type of the (first) act it governs as content
+        content = {g[0]: m.rule.type for m, _ in reversed(per_match)
+                   if (g := govs.get(m.token.i)) is not None and g[1] == _EMBEDDED_WEIGHT}
+        for m, evs in per_match:
+            for e in evs:
+                if m.token.i in govs:
+                    e = replace(e, confidence=round((e.confidence or 0.0) * govs[m.token.i][1], 3))
+                if m.token.i in content:
+                    e = replace(e, cameo=cb.content_code(e.cameo, content[m.token.i]) or e.cameo)
+                unit_events.append(e)
         if not unit_events:  # no trigger linked to an actor by the parse: guess by position
             for m in sorted(matches, key=lambda m: (-m.rule.weight, m.first)):
                 unit_events.extend(_events_for(ctx, cb, roles, unit, m, date_phrases, guess=True))
@@ -74,6 +101,36 @@ def extract(ctx: DocContext, cb: Codebook) -> tuple[Event, ...]:
         for ev in _dedup(unit_events):
             events.setdefault(ev.id, ev)
     return tuple(sorted(events.values(), key=lambda e: (e.trigger.start, e.type, e.id)))
+
+
+def _embedded(m: Match, matches: list[Match], unit: Unit) -> tuple[int, float] | None:
+    """(token of the governing coded trigger, confidence factor) when ``m`` is the content of
+    another coded act ("accused X of shelling", "threatened to strike", "agreed to the
+    resumption of talks", "..., saying it would retaliate", "... if Y attacked"): factor
+    ``_EMBEDDED_WEIGHT``; or an event of its own in a clause of time or cause below it ("...,
+    before police dispersed the crowd"): factor ``_SUBORDINATE_WEIGHT``, the main clause's event
+    being the sentence's main one. None for a coordinated, relative or contrasting clause
+    ("..., while Y are supported by Z"), a phrase of time ("after launching airstrikes") or a
+    governing trigger of the same type (the same act)."""
+    heads = {x.token.i: x.rule.type for x in matches}
+    cur = m.token
+    factor = _EMBEDDED_WEIGHT
+    for _ in range(12):
+        head = cur.head
+        if head.i == cur.i or not unit.contains(head) or cur.dep_ not in _CONTENT_DEPS:
+            return None
+        if cur.dep_ in ("prep", "agent") and cur.lower_ not in _CONTENT_PREPS:
+            return None
+        if cur.dep_ == "advcl":
+            marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
+            if marks & _CONTRAST:
+                return None
+            if marks - _CONDITION:
+                factor = max(factor, _SUBORDINATE_WEIGHT)
+        if head.i in heads:
+            return (head.i, factor) if heads[head.i] != m.rule.type else None
+        cur = head
+    return None
 
 
 def _undominated(matches: list[Match], light: frozenset[str] = frozenset()) -> list[Match]:
@@ -110,7 +167,8 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
     guessed = False
     if guess and not sources and not targets:
         # the reporter of the sentence ("..., X said", "according to X") is not a participant
-        sources, targets = _nearby_actors(ctx, unit, m, roles.attribution(m.token, unit)[0])
+        sources, targets = _nearby_actors(ctx, roles, unit, m,
+                                          roles.attribution(m.token, unit)[0])
         guessed = True
     if not sources and not targets:
         return []
@@ -120,12 +178,11 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
         # verb as its target when the parse links none: the position fallback, target only
         # (same clause first, then the rest of the sentence; never a place or the reporter)
         reporter = roles.attribution(m.token, unit)[0]
-        after = _nearby_actors(ctx, unit, m, reporter, reporting=roles.reporting)[1]
+        after = _nearby_actors(ctx, roles, unit, m, reporter)[1]
         if not after and obj_tok is None and not any(
                 c.dep_ in ("dobj", "obj") for c in m.token.children):
             # no object at all ("X retaliated, ... Y"): the next actor in the sentence
-            after = _nearby_actors(ctx, unit, m, reporter, any_clause=True,
-                                   reporting=roles.reporting)[1]
+            after = _nearby_actors(ctx, roles, unit, m, reporter, any_clause=True)[1]
         targets = [a for a in after if a not in sources]
         filled = bool(targets)
     if m.rule.dyadic and not (sources and targets and set(sources) != set(targets)):
@@ -177,40 +234,85 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
     return out
 
 
-def _nearby_actors(ctx: DocContext, unit: Unit, m: Match, reporter: str | None = None, *,
-                   any_clause: bool = False, reporting: "frozenset[str] | set[str]" = frozenset()
+def _nearby_actors(ctx: DocContext, roles: Roles, unit: Unit, m: Match,
+                   reporter: str | None = None, *, any_clause: bool = False
                    ) -> tuple[list[str], list[str]]:
     """Fallback when the parse links no actor to the trigger (a pronoun or a bare noun as its
     argument, a misparse): the nearest actor before the trigger in the sentence as source and
-    the nearest other actor after it as target, as PETRARCH reads a sentence left to right."""
+    the nearest other actor after it as target, as PETRARCH reads a sentence left to right.
+    A reporter of the sentence ("..., X said", see :meth:`Roles.reporters`) is neither; a target
+    is never the topic of another act or a circumstance (see :func:`_setting`); after "in",
+    "near"... only a country is a place (see :func:`_place_like`), after "to"/"from" none is."""
     doc = ctx.doc
     t0 = doc[m.first].idx
     t1 = doc[m.last - 1].idx + len(doc[m.last - 1].text)
     before = after = None
     home = _clause(m.token, unit)
+    reporters = roles.reporters(unit)
+    circumstance = roles.cb.word("circumstance_preps")
     for s, e, aid in ctx.actor_index.overlapping(unit.start_char, unit.end_char):
-        if aid == reporter:
+        if aid == reporter or aid in reporters:
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
         root = span.root if span is not None and len(span) else None
-        while root is not None and root.dep_ in ("conj", "compound") and root.head.i != root.i:
+        if root is None:
+            continue
+        head_word, modifier = root, False
+        while root.dep_ in ("conj", "compound") and root.head.i != root.i:
+            modifier |= root.dep_ == "compound"
             root = root.head  # "into Burkina Faso and Niger", "near the Kestrel Brigade camp"
-        if root is not None and root.dep_ in ("pobj", "dative") and (
-                root.dep_ == "dative" or root.head.lower_ in _LOCATIVE):
+        prep = root.head.lower_ if root.dep_ == "pobj" else ""
+        if root.dep_ == "dative" or (prep in _LOCATIVE and prep not in _DIRECTIONAL and (
+                modifier or prep in _PATH or _place_like(ctx, aid))):
             continue  # "spread into Niger", "told reporters": a place or an audience
-        if root is None or (not any_clause and _clause(root, unit) != home):
+        if not any_clause and _clause(root, unit) != home:
             continue  # another clause's participant ("X said a vessel reported an explosion")
-        if reporting and span.end < len(doc) and any(
-                lemma(t) in reporting for t in doc[span.end : min(span.end + 3, unit.end)]):
-            continue  # "..., X said on Tuesday": a reporter the parse did not attach
-
         if e <= t0:
             before = aid
         elif s >= t1 and after is None and aid != before:
+            if _setting(ctx, roles, head_word, m.token, unit, circumstance):
+                continue
             after = aid
     if after == before:
         after = None
     return ([before] if before else []), ([after] if after else [])
+
+
+def _place_like(ctx: DocContext, aid: str) -> bool:
+    """Is the actor after "in", "into", "near"... the event's place? A country (or an actor of
+    unknown kind) is; a person, an organisation, an IGO or a group is a participant."""
+    a = ctx.actor(aid)
+    return a is None or a.kind not in (ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.IGO,
+                                       ActorKind.GROUP)
+
+
+def _setting(ctx: DocContext, roles: Roles, word: "Token", trig: "Token", unit: Unit,
+             circumstance: frozenset[str]) -> bool:
+    """Is the actor at ``word`` part of the event's setting rather than its other side?
+
+    - a modifier of a noun naming another act: its participant or topic ("the Joint Commission
+      talks", "X's demands"; not "the X embassy", a thing of X's);
+    - inside a phrase of circumstance ("amid ...", "despite ...") below the trigger.
+    """
+    aid = ctx.actor_at(word.idx, word.idx + len(word.text))
+    cur = word
+    while cur.dep_ == "conj" and cur.head.i != cur.i and unit.contains(cur.head):
+        cur = cur.head
+    head = cur.head
+    owner = cur.dep_ in ("compound", "nmod", "amod", "poss") and head.i > cur.i and \
+        head.tag_.startswith("NN") and ctx.actor_at(head.idx, head.idx + len(head.text)) != aid
+    if owner and (roles.cb.noun_rules.get(lemma(head)) or roles.cb.noun_rules.get(head.lower_)):
+        return True
+    for _ in range(10):
+        head = cur.head
+        if head.i == cur.i or not unit.contains(head) or cur.i == trig.i or head.i == trig.i:
+            break
+        if head.dep_ == "prep" and head.lower_ in circumstance:
+            return True
+        if cur.dep_ == "prep" and cur.lower_ in circumstance:
+            return True
+        cur = head
+    return False
 
 
 def _clause(tok: "Token", unit: Unit) -> int:

@@ -8,7 +8,9 @@
   object control for "asked X to ...", "accused X of ...".
 - Passives: nsubjpass is the target, the "by" agent the source.
 - Attribution: the subject of a reporting verb above the trigger ("X said Y attacked Z"), a
-  reporting parataxis ("..., the ministry said"), or "according to X".
+  reporting parataxis ("..., the ministry said"), or "according to X"; else the sentence's
+  reporter read on the word order (an actor followed by a reporting verb, :meth:`Roles.reporters`),
+  which is also never a position-filled participant.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ _INTENT_TYPES = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST"})
 _OBJECT_PARTNER = frozenset({"with", "for", "to", "against"})
 _ACCUSING = frozenset({"accuse", "allege", "blame", "charge", "suspect"})
 _ANAPHORS = frozenset({"it", "they", "he", "she"})
+_LOOSE_DEPS = frozenset({"advcl", "conj", "dep", "ccomp"})
 
 
 def _control_lemma(tok: "Token") -> bool:
@@ -52,6 +55,7 @@ class Roles:
         self.group_heads = cb.word("group_heads")
         self.reporting = cb.word("attribution_verbs")
         self._cache: dict[int, str | None] = {}
+        self._reporters: dict[int, dict[str, "Token"]] = {}
 
     # ----- actors of noun phrases -------------------------------------------------------------
 
@@ -287,7 +291,48 @@ class Roles:
                 spk = self._speaker(head, unit)
                 return spk, lemma(head)
             tok = head
-        return None, None
+        return self._adjacent_reporter(trig, unit)
+
+    def reporters(self, unit: Unit) -> dict[str, "Token"]:
+        """Actors of the unit directly followed by a reporting verb ("..., the ministry said",
+        "X told reporters"): actor id -> that verb. Read on the word order alone, so that the
+        reporter of a scraped sentence whose parse leaves the verb unattached is still known."""
+        found = self._reporters.get(unit.start)
+        if found is not None:
+            return found
+        doc = self.ctx.doc
+        found = {}
+        for s, e, aid in self.ctx.actor_index.overlapping(unit.start_char, unit.end_char):
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None or not len(span) or aid in found:
+                continue
+            for t in doc[span.end:min(span.end + 3, unit.end)]:
+                if t.tag_.startswith("VB") and (lemma(t) in self.reporting
+                                                or alt_lemma(t) in self.reporting):
+                    found[aid] = t
+                    break
+        self._reporters[unit.start] = found
+        return found
+
+    def _adjacent_reporter(self, trig: "Token", unit: Unit) -> tuple[str | None, str | None]:
+        """The reporter of the trigger's sentence when the parse does not link one: an actor
+        followed by a reporting verb that governs the trigger's clause ("X agreed ..., Y said"),
+        stands beside it ("...; Y said"), hangs from it without a subject of its own ("X agreed
+        ..., Y in said") or closes the sentence unattached."""
+        top = _top(trig, unit)
+        best: tuple[int, str, "Token"] | None = None
+        for aid, verb in self.reporters(unit).items():
+            if verb.i == trig.i:
+                continue
+            vtop = _top(verb, unit)
+            loose = verb.i > trig.i and verb.head.i == top.i and verb.dep_ in _LOOSE_DEPS and \
+                self.child(verb, unit, _SUBJ_DEPS) is None  # "..., X in said": X not its subject
+            if verb.i == top.i or (verb.head.i == top.i and verb.dep_ == "parataxis") or loose or (
+                    vtop.i == verb.i and vtop.i != top.i and verb.i > trig.i):
+                dist = abs(verb.i - trig.i)
+                if best is None or dist < best[0]:
+                    best = (dist, aid, verb)
+        return (best[1], lemma(best[2])) if best else (None, None)
 
     def _speaker(self, verb: "Token", unit: Unit) -> str | None:
         s, passive = self.subject(verb, unit)
@@ -318,6 +363,24 @@ class Roles:
         return None
 
 
+def _act_noun(r: Roles, tok: "Token") -> bool:
+    """A noun naming another act ("the resumption of the X talks"): the actors modifying it are
+    that act's participants or topic, not the target of the governing verb."""
+    if not tok.tag_.startswith("NN") or r.ctx.actor_at(tok.idx, tok.idx + len(tok.text)):
+        return False
+    return bool(r.cb.noun_rules.get(lemma(tok)) or r.cb.noun_rules.get(tok.lower_))
+
+
+def _top(tok: "Token", unit: Unit) -> "Token":
+    """The highest word above ``tok`` inside the unit (its clause tree's root)."""
+    for _ in range(40):
+        head = tok.head
+        if head.i == tok.i or not unit.contains(head):
+            return tok
+        tok = head
+    return tok
+
+
 def trigger_roles(m: Match, r: Roles, unit: Unit) -> tuple[list[str], list[str], "Token | None"]:
     """(source actor ids, target actor ids, token whose phrase is the target or place)."""
     cb = r.cb
@@ -336,17 +399,21 @@ def trigger_roles(m: Match, r: Roles, unit: Unit) -> tuple[list[str], list[str],
         else:
             src_tok = subj if subj is not None else ag
             obj = r.child(tok, unit, ("dobj", "obj", "dative"))
-            if m.obj is not None:
-                obj = None  # light verb + noun: the noun is not the target
+            if m.obj is not None and not r.actors(m.obj, unit):
+                # light verb + noun: the noun is not the target; a verb + object pattern whose
+                # object is an actor ("arrested Avarian activists") keeps it as the target
+                obj = None
             if obj is not None:
                 tgt_toks.append(obj)
                 if not r.actors(obj, unit):
                     # "signed an accord with X", "voiced support for X": the object's partner;
                     # "shelled positions of X", "froze the assets of X": the object's owner
-                    tgt_toks += r.prep_objects(obj, unit, tpreps | _OBJECT_PARTNER | {"of"})
+                    tgt_toks += [p for p in r.prep_objects(obj, unit, tpreps | _OBJECT_PARTNER
+                                                           | {"of"}) if not _act_noun(r, p)]
         holder = m.obj if m.obj is not None else tok
-        tgt_toks += r.prep_objects(
+        tgt_toks += [p for p in r.prep_objects(
             holder, unit, tpreps | (_OBJECT_PARTNER | {"of"} if holder.i != tok.i else frozenset()))
+            if not _act_noun(r, p)]
         if holder.i != tok.i:
             tgt_toks += r.prep_objects(tok, unit, tpreps)
     else:

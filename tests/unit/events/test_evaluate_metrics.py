@@ -11,13 +11,23 @@ from eventlens.events.evaluate import (
     actor_code,
     classification_scores,
     overlay_actors,
+    plover_type,
     prf,
     read_case2021,
     read_petr_actor_dictionary,
     read_petr_records,
     score_triple_sets,
 )
-from eventlens.types import Actor, ActorKind, Analysis, Article, Sector
+from eventlens.types import (
+    Actor,
+    ActorKind,
+    Analysis,
+    Article,
+    Event,
+    EventStatus,
+    Sector,
+    Span,
+)
 
 A = ("ARN", "GON", "050")
 B = ("GON", "ARN", "050")
@@ -124,11 +134,14 @@ def test_read_petr_actor_dictionary(tmp_path: Path) -> None:
     path.write_text(
         "<!-- header\nIGNORED [XXX]\n-->\n"
         "NORTHERN_KINGDOM [NKD] # comment\n+NORTHERNERS\n"
-        "LOST_ISLE  [---]\nRIVER_PEOPLE [RVP <20010101]\n",
+        "LOST_ISLE  [---]\nRIVER_PEOPLE [RVP <20010101]\n"
+        "\nOLD_MARCH\n+MARCHERS\n\t[OMR <19900101]\n\t[NMR]\n"
+        "\nHILL_CLANS  \n\t[--- <19950630]\n\t[HCL >19950630]\n",
         encoding="utf-8",
     )
     d = read_petr_actor_dictionary(path)
-    assert d == {"northern kingdom": "NKD", "northerners": "NKD", "river people": "RVP"}
+    assert d == {"northern kingdom": "NKD", "northerners": "NKD", "river people": "RVP",
+                 "old march": "NMR", "marchers": "NMR", "hill clans": "HCL"}
 
 
 def test_overlay_actors_offsets_and_longest_match() -> None:
@@ -161,3 +174,28 @@ def test_read_case2021(tmp_path: Path) -> None:
     path.write_text("id\tEventSnippet\tSubType\n1\tA bomb went off.\tREM_EXPLOS\nbad line\n",
                     encoding="utf-8")
     assert read_case2021(path) == [("1", "A bomb went off.", "REM_EXPLOS")]
+
+
+def _event(type_: str, status: EventStatus) -> Event:
+    return Event(id="e", type=type_, mode=None, cameo=None, acled=None, source=None, target=None,
+                 place=None, date=None, date_text=None, status=status, sentence=(0, 1),
+                 trigger=Span(start=0, end=1, text="x"))
+
+
+@pytest.mark.parametrize(
+    ("type_", "status", "want"),
+    [
+        ("CONSULT", EventStatus.PLANNED, "AGREE"),
+        ("CONSULT", EventStatus.ASSERTED, "CONSULT"),
+        ("ASSAULT", EventStatus.PLANNED, "THREATEN"),
+        ("SANCTION", EventStatus.PLANNED, "THREATEN"),
+        ("PROTEST", EventStatus.PLANNED, "THREATEN"),
+        ("ASSAULT", EventStatus.HYPOTHETICAL, "ASSAULT"),
+        ("ASSAULT", EventStatus.ASSERTED, "ASSAULT"),
+    ],
+    ids=["planned-cooperation-agree", "asserted-consult", "planned-attack-threaten",
+         "planned-sanction-threaten", "planned-protest-threaten", "hypothetical-attack-stays",
+         "asserted-attack"],
+)
+def test_plover_type_of_intent(type_: str, status: EventStatus, want: str) -> None:
+    assert plover_type(_event(type_, status)) == want

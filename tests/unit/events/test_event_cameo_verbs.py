@@ -73,7 +73,7 @@ ACTORS = {
     [
         ("Avaria released two Belmont soldiers.", [("RETREAT", "084", "avaria", "belmont")]),
         ("Avaria jailed the Belmont ambassador.", [("COERCE", "173", "avaria", "belmont")]),
-        ("Avaria jailed two fishermen.", []),
+        ("Avaria acclaimed the new stadium.", []),
         ("Avaria endorsed the agreement with Belmont.", [("SUPPORT", "051", "avaria", "belmont")]),
         ("Avaria signed a trade accord with Belmont on Monday.",
          [("SUPPORT", "057", "avaria", "belmont")]),

@@ -61,8 +61,10 @@ def triples(events):
          [("AID", "belmont", "kestrel")]),
         ("Avaria condemned the Kestrel Brigade for the killings.",
          [("ACCUSE", "avaria", "kestrel")]),
+        # the proposer is the other side of the rejection, as CAMEO codes it (PETRARCH reads
+        # the next actor after the verb); "from" is no place preposition for a country here
         ("Belmont rejected the proposal from Corvia.",
-         [("REJECT", "belmont", None)]),
+         [("REJECT", "belmont", "corvia")]),
         ("The Transitional Council welcomed Dunmore's decision to reopen its embassy.",
          [("SUPPORT", "council", "dunmore")]),
     ],
