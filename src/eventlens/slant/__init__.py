@@ -7,9 +7,10 @@ Two detectors feed it:
 - a learned span detector (:mod:`eventlens.slant.spans`) trained on the PTC training
   articles, used when its weights file is present (see :func:`model_path`);
 - when also built, a fine-tuned MiniLM token tagger (:mod:`eventlens.slant.tagger`, see
-  :func:`tagger_path`), whose scores are mixed with the span detector's on the tokens the
-  detector flags, one token of context either side (the tagger is more accurate but costs
-  a transformer pass, so it only looks there; elsewhere the detector's scores stand).
+  :func:`tagger_path`; two layers with pruned feed-forwards), whose scores are mixed with the
+  span detector's on the tokens the detector flags, one token of context either side (the
+  tagger is more accurate but costs a transformer pass, so it only looks there; elsewhere the
+  detector's scores stand).
 
 Each found span is attached to an actor (:mod:`eventlens.slant.attach`). What becomes a
 :class:`~eventlens.types.Label`:

@@ -52,3 +52,33 @@ def token_states(doc: "Doc", model: MiniLM | None = None, *, max_pieces: int = 1
                 out[i] = h[row, pos : pos + k].mean(axis=0)
                 pos += k
     return out
+
+
+def static_states(doc: "Doc", model: MiniLM | None = None, table: np.ndarray | None = None) -> np.ndarray:
+    """(len(doc), 384) float32: mean MiniLM *input* (word-piece) embedding of each token's
+    pieces; a table lookup, no encoder pass. Zeros for whitespace tokens, and everywhere when
+    the MiniLM weights are not installed.
+
+    ``table``: rows to average in place of the embeddings, one per word piece (e.g. the
+    embeddings already multiplied by a linear layer's weights: the same as multiplying the
+    result, at a fraction of the cost)."""
+    model = model or load_minilm()
+    width = WIDTH if table is None else table.shape[1]
+    out = np.zeros((len(doc), width), np.float32)
+    if model is None or len(doc) == 0:
+        return out
+    pieces = token_pieces(model.tok, doc)
+    lens = np.fromiter((len(p) for p in pieces), np.int64, count=len(pieces))
+    if not lens.any():
+        return out
+    flat = np.fromiter((i for p in pieces for i in p), np.int64, count=int(lens.sum()))
+    if table is None:
+        table = model.w["embeddings.word_embeddings.weight"]
+    starts = np.cumsum(lens) - lens
+    has = np.flatnonzero(lens)
+    out[has] = table[flat[starts[has]]]
+    for k in range(1, int(lens.max())):  # further pieces (few tokens have them)
+        more = np.flatnonzero(lens > k)
+        out[more] += table[flat[starts[more] + k]]
+    out[has] /= lens[has, None].astype(np.float32)
+    return out

