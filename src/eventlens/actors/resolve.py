@@ -9,7 +9,6 @@ its affiliation; "Lavrov" later is the same actor as "Sergey Lavrov".
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -31,6 +30,9 @@ from eventlens.actors.words import (
     demonym_slot,
     descriptive_nominal,
     party_slot,
+)
+from eventlens.actors.sentence_country import (
+    is_scene, own_country, sentence_countries, story_country,
 )
 from eventlens.context import SpanIndex
 from eventlens.nlp import doc_text
@@ -69,23 +71,11 @@ class _Resolver:
         self.token_actor: dict[int, str] = {}  # token index -> draft key
         self._ents = list(doc.ents)
         self._words_in_text = set(norm(doc_text(doc)).split())
-        self.focus = self._country_focus()
+        self.focus = story_country(doc, kb)
+        self._sent_country: dict[int, str | None] | None = None
+        self._sole: dict[int, str | None] = {}
 
     # -- helpers ---------------------------------------------------------
-    def _country_focus(self) -> str | None:
-        counts: Counter[str] = Counter()
-        for ent in self._ents:
-            if ent.label_ in ("GPE", "NORP", "LOC"):
-                iso = self.kb.country_of(ent.text) or self.kb.capital_of(ent.text)
-                if iso:
-                    counts[iso] += 1
-        ranked = counts.most_common(2)
-        if len(ranked) == 1 and sum(1 for _ in self.doc.sents) <= 2:
-            return ranked[0][0]  # a one- or two-sentence report naming one country
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-            return None  # no clear story country: leave unknown countries unknown
-        return ranked[0][0]
-
     def _draft(self, key: str, **kwargs: object) -> _Draft:
         d = self.drafts.get(key)
         if d is None:
@@ -350,17 +340,14 @@ class _Resolver:
 
     def _compose_person(self, d: _Draft, ent: "Span") -> None:
         self._compose_person_titles(d, ent)
-        if d.country is None and d.kb_key is None and d.sector in DOMESTIC_SECTORS and self.focus:
-            d.country = self.focus  # "President Salome Zourabichvili" in a story about Georgia
+        if d.country is None and d.kb_key is None and d.sector in DOMESTIC_SECTORS:
+            # "President Salome Zourabichvili" in a story (or a sentence) about Georgia
+            d.country = self.focus or self._sentence_country(ent.root)
 
     def _compose_person_titles(self, d: _Draft, ent: "Span") -> None:
         title = self._title_tokens(ent)
         if title:
             self._apply_titles(d, [t.text for t in title])
-            for t in title:
-                iso = self.kb.country_of(t.text) or None
-                if iso is None and t.ent_type_ in ("ORG",) and t.i in self.token_actor:
-                    continue
         # apposition: "Ahmed al-Mosmari, a spokesman for the militia"
         root = ent.root
         for child in root.children:
@@ -386,6 +373,7 @@ class _Resolver:
         root = ent.root
         if iso is not None:
             if root.dep_ == "pobj" and root.head.lower_ in PURE_LOCATIVE_PREPS:
+                self._scene(root, iso, ent)
                 return  # only a place: "in Libya"; "weapons to Ukraine" is a recipient
             if root.dep_ in ("compound", "amod") and root.head.pos_ in ("NOUN", "PROPN") and self._is_actor_noun(root.head):
                 return  # modifier of an actor noun: handled there ("Libya government")
@@ -396,8 +384,17 @@ class _Resolver:
         cap = self.kb.capital_of(ent.text)
         if cap is None:
             return
+        if root.dep_ == "pobj" and root.head.lower_ in PURE_LOCATIVE_PREPS:
+            self._scene(root, cap, ent)
+            return
         if party_slot(root):  # capital as metonym: "Moscow said", "accused Ankara of"
             self._mention(self._government_draft(cap), ent.start, ent.end)
+
+    def _scene(self, root: "Token", iso3: str, ent: "Span") -> None:
+        """A country (or its capital) as the scene of an act is a mention of the country."""
+        scene = self._country_draft(iso3) if is_scene(root) else None
+        if scene is not None:
+            self._mention(scene, ent.start, ent.end)
 
     def _norp(self, ent: "Span") -> None:
         root = ent.root
@@ -597,7 +594,8 @@ class _Resolver:
                     return
                 affiliation, country = prev.key, country or prev.country
         if country is None and affiliation is None and self._takes_focus(tok, mods, sector):
-            country = self.focus  # "the army" in a story about Mali is Mali's army
+            # "the army" in a story (or a sentence) about Mali is Mali's army
+            country = self.focus or self._sentence_country(tok)
         if family == "government" and affiliation is None and country is not None and sector is Sector.GOV:
             d = self._government_for(country)
             self._mention(d, start, tok.i + 1)
@@ -632,9 +630,14 @@ class _Resolver:
     def _takes_focus(self, tok: "Token", mods: "Span", sector: Sector | None) -> bool:
         """A bare domestic-sector or armed-group noun ("the army", "police", "rebels") belongs to
         the story's country, as CAMEO codes domestic insurgents (MLIREB)."""
-        if self.focus is None or sector not in FOCUS_SECTORS:
+        if sector not in FOCUS_SECTORS:
             return False
         return not any(m.lower_ in FOREIGN_WORDS or m.ent_type_ == "NORP" for m in mods)
+
+    def _sentence_country(self, tok: "Token") -> str | None:
+        if self._sent_country is None:
+            self._sent_country = sentence_countries(self.doc, self.kb)
+        return self._sent_country.get(tok.sent.start)
 
     def _recent_subject(self, tok: "Token") -> _Draft | None:
         """The actor that was the subject in this or the previous sentence ("their troops")."""
@@ -673,8 +676,6 @@ class _Resolver:
         people = [d for d in self.drafts.values() if d.kind is ActorKind.PERSON and word in d.titles]
         if people:
             return max(people, key=lambda d: len(d.mentions))
-        if tok.ent_type_ in ("PERSON", "ORG", "GPE"):
-            return None
         return None
 
     def _kb_forces_of(self, owner: _Draft) -> _Draft | None:
@@ -754,6 +755,10 @@ class _Resolver:
 
     def finish(self) -> tuple[tuple[Actor, ...], SpanIndex]:
         ids: dict[str, str] = {}
+        for d in self.drafts.values():  # unknown names: the country of their sentence
+            if d.country is None and d.kb_key is None and d.affiliation is None and d.mentions \
+                    and d.family is None and d.kind in (ActorKind.PERSON, ActorKind.ORGANIZATION):
+                d.country = own_country(self.doc, self.kb, d.mentions[0], self._sole)
         for key, d in self.drafts.items():
             if not d.mentions and key not in {x.affiliation for x in self.drafts.values()}:
                 continue

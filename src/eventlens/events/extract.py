@@ -53,6 +53,7 @@ _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "aroun
                        "throughout", "off", "over", "along", "within", "from", "across", "toward",
                        "towards", "to", "through"})
 # "sent aid to X", "withdrew from X": the country there is the other side, as PETRARCH reads it
+_SCENE_PREPS = frozenset({"in", "inside", "across", "throughout"})
 _DIRECTIONAL = frozenset({"to", "toward", "towards", "from"})
 # "through the rebels", "across the region": a path or a means, whoever is named there
 _PATH = frozenset({"through", "across", "around", "throughout", "along", "over", "off"})
@@ -76,7 +77,9 @@ def extract(ctx: DocContext, cb: Codebook) -> tuple[Event, ...]:
             continue
         unit_events: list[Event] = []
         date_phrases = None if unit.cheap else _date_phrases(doc, unit, ents)
-        per_match = [(m, _events_for(ctx, cb, roles, unit, m, date_phrases)) for m in matches]
+        scene_ids: set[str] = set()
+        per_match = [(m, _events_for(ctx, cb, roles, unit, m, date_phrases, scene_ids=scene_ids))
+                     for m in matches]
         coded = [m for m, evs in per_match if evs]
         govs = {m.token.i: g for m, evs in per_match if evs
                 and (g := _embedded(m, coded, unit)) is not None}
@@ -95,6 +98,8 @@ def extract(ctx: DocContext, cb: Codebook) -> tuple[Event, ...]:
                 unit_events.extend(_events_for(ctx, cb, roles, unit, m, date_phrases, guess=True))
                 if unit_events:  # one guessed event per sentence
                     break
+        if scene_ids:
+            unit_events = _unscene(ctx, unit_events, scene_ids)
         if unit_events:
             found.append((ctx.article.text[unit.start_char:unit.end_char], unit_events))
     for unit_events in rescore(cb, found):
@@ -162,7 +167,7 @@ def _undominated(matches: list[Match], light: frozenset[str] = frozenset()) -> l
 
 def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Match,
                 date_phrases: list[tuple[int, int, "Token"]] | None, *,
-                guess: bool = False) -> list[Event]:
+                guess: bool = False, scene_ids: set[str] | None = None) -> list[Event]:
     sources, targets, obj_tok = trigger_roles(m, roles, unit)
     guessed = False
     if guess and not sources and not targets:
@@ -172,7 +177,7 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
         guessed = True
     if not sources and not targets:
         return []
-    filled = False
+    filled = scened = False
     if sources and not targets and not guessed:
         # PETRARCH codes nearly every event with both sides, reading the first actor after the
         # verb as its target when the parse links none: the position fallback, target only
@@ -185,6 +190,12 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
             after = _nearby_actors(ctx, roles, unit, m, reporter, any_clause=True)[1]
         targets = [a for a in after if a not in sources]
         filled = bool(targets)
+    if sources and not targets and not guessed:
+        # nobody acted on: CAMEO codes the country where the act happened as its target
+        # ("protesters rallied in Avaria"), as PETRARCH and PLOVER coders do
+        scene = _scene_country(ctx, roles, unit, m)
+        if scene is not None and scene not in sources:
+            targets, filled, scened = [scene], True, True
     if m.rule.dyadic and not (sources and targets and set(sources) != set(targets)):
         return []
     doc = ctx.doc
@@ -231,6 +242,22 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
             according_to=according if according not in (s, t) else None,
             confidence=round(conf, 3),
         ))
+    if scened and scene_ids is not None:
+        scene_ids.update(e.id for e in out)
+    return out
+
+
+def _unscene(ctx: DocContext, evs: list[Event], scene_ids: set[str]) -> list[Event]:
+    """A scene target is only for an act that has no other side: when another event of the unit
+    with the same type and source names its target ("stormed a post in Mali, killing soldiers"),
+    the scene-targeted one goes back to one-sided (and is merged into it, see :func:`_dedup`)."""
+    sided = {(e.type, e.source, e.status) for e in evs if e.target and e.id not in scene_ids}
+    out = []
+    for e in evs:
+        if e.id in scene_ids and (e.type, e.source, e.status) in sided:
+            e = replace(e, target=None, id=stable_id("evt", ctx.article.id, e.type,
+                                                     e.trigger.start, e.source, None))
+        out.append(e)
     return out
 
 
@@ -276,6 +303,25 @@ def _nearby_actors(ctx: DocContext, roles: Roles, unit: Unit, m: Match,
     if after == before:
         after = None
     return ([before] if before else []), ([after] if after else [])
+
+
+def _scene_country(ctx: DocContext, roles: Roles, unit: Unit, m: Match) -> str | None:
+    """The country actor named as the scene of the trigger's act ("rallied in Avaria", "launched
+    raids inside Avaria"): the object of in/inside/across/throughout on the trigger, or on the
+    verb governing a nominal trigger."""
+    heads = [m.token]
+    if m.nominal:
+        gov = roles.governor(m.token, unit)[0]
+        if gov is not None:
+            heads.append(gov)
+    else:  # "shelled a village in Avaria"
+        heads += [c for c in m.token.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    for p in (p for h in heads for p in roles.prep_objects(h, unit, _SCENE_PREPS)):
+        aid = ctx.actor_at(p.idx, p.idx + len(p.text))
+        a = ctx.actor(aid)
+        if a is not None and a.kind is ActorKind.COUNTRY:
+            return aid
+    return None
 
 
 def _place_like(ctx: DocContext, aid: str) -> bool:

@@ -7,6 +7,8 @@
 - Subjects are inherited through xcomp/advcl/conj/pcomp ("agreed to talk", "after launching");
   object control for "asked X to ...", "accused X of ...".
 - Passives: nsubjpass is the target, the "by" agent the source.
+- A verb with no object whose content is a clause targets that clause's subject ("demanded that
+  X withdraw"), before any position fallback.
 - Attribution: the subject of a reporting verb above the trigger ("X said Y attacked Z"), a
   reporting parataxis ("..., the ministry said"), or "according to X"; else the sentence's
   reporter read on the word order (an actor followed by a reporting verb, :meth:`Roles.reporters`),
@@ -453,6 +455,13 @@ def trigger_roles(m: Match, r: Roles, unit: Unit) -> tuple[list[str], list[str],
                 if o is not None and r.actors(o, unit):
                     tgt_toks.append(o)
                 tgt_toks += r.prep_objects(c, unit, _OBJECT_PARTNER | {"on"})
+    if not m.nominal and not tgt_toks and src_tok is not None:
+        # "demanded that X withdraw", "warned X would pay": the subject of the act's content
+        for c in tok.children:
+            if c.dep_ == "ccomp" and unit.contains(c) and c.tag_.startswith("VB"):
+                s = r.child(c, unit, ("nsubj", "nsubjpass"))
+                if s is not None and r.actors(s, unit):
+                    tgt_toks.append(s)
     if et.symmetric and src_tok is None and not tgt_toks:
         # "talks between Moscow and Kyiv"
         between = r.prep_objects(tok, unit, frozenset({"between", "among"}))

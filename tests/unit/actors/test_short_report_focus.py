@@ -1,6 +1,7 @@
 """A one- or two-sentence report that names a single country gives bare domestic-sector and
 armed-group nouns ("police", "the army", "rebels") that country; two countries, or a long article with a single mention,
-leave them without one. Own sentences only."""
+leave them without one unless the sentence itself names one (see test_sentence_country).
+Own sentences only."""
 
 from __future__ import annotations
 
@@ -26,8 +27,8 @@ def codes(nlp, text):
         ("Police arrested 20 protesters in Nairobi on Sunday.", "Police", "KENCOP"),
         ("The army said it had repelled an assault near the Chadian border.", "army", "TCDMIL"),
         ("Rebels overran an army post in northern Mali on Sunday.", "Rebels", "MLIREB"),
-        ("Police in Nairobi detained a Ugandan trader on Friday.", "Police", None),
-        (LONG + " Police arrested 20 protesters in Nairobi on Sunday.", "Police", None),
+        ("Police detained a Ugandan trader and a Tanzanian driver on Friday.", "Police", None),
+        (LONG + " Police arrested 20 protesters on Sunday.", "Police", None),
     ],
     ids=["capital-names-the-country", "adjective-names-the-country", "armed-group-domestic",
          "two-countries-no-focus",

@@ -2,7 +2,8 @@
 target): never the participant or topic of another act named in the object ("the resumption of
 the Northern Commission talks"), never an actor inside a phrase of circumstance ("amid calls by
 X", "despite warnings from X"), never the sentence's reporter; an organisation, IGO, person or
-group after "in"/"at" is a participant, a country there is a place; a country after "to" or
+group after "in"/"at" is a participant, a country there is the scene of the act, which CAMEO
+codes as the target when nobody else is acted on (see test_scene_target); a country after "to" or
 "from" is the other side. Own sentences only."""
 
 from __future__ import annotations
@@ -39,12 +40,12 @@ ACTORS = {
         ("Avaria protested on Monday at the Harbour Council over the new tariffs.",
          "PROTEST", {("avaria", "council")}),
         ("Avaria protested on Monday in Belmont over the new tariffs.",
-         "PROTEST", {("avaria", None)}),
+         "PROTEST", {("avaria", "belmont")}),
         ("Avaria retreated on Monday from Belmont after a week of fighting.",
          "RETREAT", {("avaria", "belmont")}),
     ],
     ids=["topic-of-another-act", "amid-circumstance", "despite-circumstance", "reporter",
-         "organisation-after-at", "country-after-in-is-place", "country-after-from"],
+         "organisation-after-at", "country-after-in-is-scene", "country-after-from"],
 )
 def test_position_filled_target(text, type_, want):
     got = {(e.source, e.target) for e in run(text, ACTORS) if e.type == type_}
