@@ -32,7 +32,7 @@ from eventlens.actors.words import (
     party_slot,
 )
 from eventlens.actors.sentence_country import (
-    is_scene, own_country, sentence_countries, story_country,
+    is_scene, own_country, sentence_countries, short_report_countries, story_country,
 )
 from eventlens.context import SpanIndex
 from eventlens.nlp import doc_text
@@ -73,7 +73,6 @@ class _Resolver:
         self._words_in_text = set(norm(doc_text(doc)).split())
         self.focus = story_country(doc, kb)
         self._sent_country: dict[int, str | None] | None = None
-        self._sole: dict[int, str | None] = {}
 
     # -- helpers ---------------------------------------------------------
     def _draft(self, key: str, **kwargs: object) -> _Draft:
@@ -755,10 +754,12 @@ class _Resolver:
 
     def finish(self) -> tuple[tuple[Actor, ...], SpanIndex]:
         ids: dict[str, str] = {}
-        for d in self.drafts.values():  # unknown names: the country of their sentence
-            if d.country is None and d.kb_key is None and d.affiliation is None and d.mentions \
-                    and d.family is None and d.kind in (ActorKind.PERSON, ActorKind.ORGANIZATION):
-                d.country = own_country(self.doc, self.kb, d.mentions[0], self._sole)
+        sole = short_report_countries(self.doc, self.kb)
+        for d in self.drafts.values():  # unknown names in a short report: their sentence's country
+            if sole and d.country is None and d.kb_key is None and d.affiliation is None \
+                    and d.mentions and d.family is None \
+                    and d.kind in (ActorKind.PERSON, ActorKind.ORGANIZATION):
+                d.country = own_country(self.doc, self.kb, d.mentions[0], sole)
         for key, d in self.drafts.items():
             if not d.mentions and key not in {x.affiliation for x in self.drafts.values()}:
                 continue

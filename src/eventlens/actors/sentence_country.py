@@ -18,26 +18,30 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from eventlens.actors.kb import ActorKB
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # prepositions of a place where an act happens (not of direction: "to X", "from X")
 SCENE_PREPS = frozenset({"in", "inside", "across", "throughout"})
 
 
-def story_country(doc: "Doc", kb: ActorKB) -> str | None:
-    """The article's country: the one named most (twice or more, no tie), or the only one named
-    by a one- or two-sentence report; None when there is no clear story country."""
-    counts: Counter[str] = Counter()
+def _named(doc: "Doc", kb: ActorKB) -> Iterator[tuple["Span", str]]:
+    """(entity, ISO3) for every GPE/NORP/LOC entity naming a country, demonym or capital."""
     for ent in doc.ents:
         if ent.label_ in ("GPE", "NORP", "LOC"):
             iso = kb.country_of(ent.text) or kb.capital_of(ent.text)
             if iso:
-                counts[iso] += 1
+                yield ent, iso
+
+
+def story_country(doc: "Doc", kb: ActorKB) -> str | None:
+    """The article's country: the one named most (twice or more, no tie), or the only one named
+    by a one- or two-sentence report; None when there is no clear story country."""
+    counts = Counter(iso for _, iso in _named(doc, kb))
     ranked = counts.most_common(2)
     if len(ranked) == 1 and sum(1 for _ in doc.sents) <= 2:
         return ranked[0][0]  # a one- or two-sentence report naming one country
@@ -46,32 +50,25 @@ def story_country(doc: "Doc", kb: ActorKB) -> str | None:
     return ranked[0][0]
 
 
-def sentence_countries(doc: "Doc", kb: ActorKB) -> dict[int, str | None]:
-    """Sentence start token -> the country that sentence is about (None when it names none or
-    several without one scene)."""
-    out: dict[int, str | None] = {}
+def sentence_countries(doc: "Doc", kb: ActorKB, *, sole: bool = False) -> dict[int, str | None]:
+    """Sentence start token -> the country that sentence is about: the only one it names, else
+    (unless ``sole``) the only one it names as the scene; None when it names several."""
     by_sent: dict[int, tuple[set[str], set[str]]] = {}
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "NORP", "LOC"):
-            continue
-        iso = kb.country_of(ent.text) or kb.capital_of(ent.text)
-        if iso is None:
-            continue
+    for ent, iso in _named(doc, kb):
         named, scene = by_sent.setdefault(ent.sent.start, (set(), set()))
         named.add(iso)
         root = ent.root
         if root.dep_ == "pobj" and root.head.lower_ in SCENE_PREPS:
             scene.add(iso)
+    out: dict[int, str | None] = {}
     for start, (named, scene) in by_sent.items():
         if len(named) == 1:
             out[start] = next(iter(named))
-        elif len(scene) == 1:
+        elif len(scene) == 1 and not sole:
             out[start] = next(iter(scene))
         else:
             out[start] = None
     return out
-
-
 
 
 def is_scene(root: "Token") -> bool:
@@ -85,22 +82,26 @@ def is_scene(root: "Token") -> bool:
     return host.pos_ == "VERB" or (host.pos_ == "NOUN" and host.dep_ in ("dobj", "obj", "nsubjpass"))
 
 
+def short_report_countries(doc: "Doc", kb: ActorKB) -> dict[int, str | None]:
+    """The table :func:`own_country` reads: the only country of each sentence, for a one- or
+    two-sentence report; empty for longer articles, where unknown names are many and such
+    guesses add noise (they moved the geo stage's country focus on LGL local news)."""
+    return sentence_countries(doc, kb, sole=True) if len(list(islice(doc.sents, 3))) <= 2 else {}
+
+
 def own_country(doc: "Doc", kb: ActorKB, mention: tuple[int, int],
-                cache: dict[int, str | None]) -> str | None:
-    """The country of an unknown name (no dictionary entry, title or side) in a one- or
-    two-sentence report: the only country its sentence names, unless that country is the other
-    side of the act the name is the subject of ("X visited Kenya", "X attacked a base in Kenya").
-    Not in longer articles, where unknown names are many and such guesses add noise (they moved
-    the geo stage's country focus on LGL local news). ``cache`` holds the per-sentence table."""
-    if not cache:
-        if len(list(islice(doc.sents, 3))) <= 2:
-            cache.update(_sole_countries(doc, kb))
-        cache[-1] = None  # marks the table as built
+                table: dict[int, str | None]) -> str | None:
+    """The country of an unknown name (no dictionary entry, title or side) in a short report
+    (``table`` from :func:`short_report_countries`): the only country its sentence names,
+    unless that country is the other side of the act the name is the subject of ("X visited
+    Kenya", "X attacked a base in Kenya")."""
+    if not table:
+        return None
     span = doc.char_span(*mention, alignment_mode="expand")
     if span is None or not len(span):
         return None
     root = span.root
-    iso = cache.get(root.sent.start)
+    iso = table.get(root.sent.start)
     if iso is None or root.dep_ not in ("nsubj", "nsubjpass"):
         return iso
     inside = range(root.left_edge.i, root.right_edge.i + 1)
@@ -108,14 +109,3 @@ def own_country(doc: "Doc", kb: ActorKB, mention: tuple[int, int],
            for t in root.head.subtree):
         return None
     return iso
-
-
-def _sole_countries(doc: "Doc", kb: ActorKB) -> dict[int, str | None]:
-    """Sentence start token -> the only country the sentence names (None for several)."""
-    named: dict[int, set[str]] = {}
-    for ent in doc.ents:
-        if ent.label_ in ("GPE", "NORP", "LOC"):
-            iso = kb.country_of(ent.text) or kb.capital_of(ent.text)
-            if iso is not None:
-                named.setdefault(ent.sent.start, set()).add(iso)
-    return {k: next(iter(v)) if len(v) == 1 else None for k, v in named.items()}

@@ -13,6 +13,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from eventlens.actors.sentence_country import SCENE_PREPS
 from eventlens.context import DocContext
 from eventlens.events import dates as dates_mod
 from eventlens.events.codebook import Codebook, Mode
@@ -20,7 +21,7 @@ from eventlens.events.rescore import rescore
 from eventlens.events.roles import Roles, trigger_roles
 from eventlens.events.sentences import Unit, units
 from eventlens.events.status import event_status
-from eventlens.events.triggers import Match, lemma, match_unit
+from eventlens.events.triggers import Match, lemma, match_unit, names_act
 from eventlens.types import ActorKind, Event, EventStatus, Sector, Span, stable_id
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,7 +54,6 @@ _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "aroun
                        "throughout", "off", "over", "along", "within", "from", "across", "toward",
                        "towards", "to", "through"})
 # "sent aid to X", "withdrew from X": the country there is the other side, as PETRARCH reads it
-_SCENE_PREPS = frozenset({"in", "inside", "across", "throughout"})
 _DIRECTIONAL = frozenset({"to", "toward", "towards", "from"})
 # "through the rebels", "across the region": a path or a means, whoever is named there
 _PATH = frozenset({"through", "across", "around", "throughout", "along", "over", "off"})
@@ -316,7 +316,7 @@ def _scene_country(ctx: DocContext, roles: Roles, unit: Unit, m: Match) -> str |
             heads.append(gov)
     else:  # "shelled a village in Avaria"
         heads += [c for c in m.token.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-    for p in (p for h in heads for p in roles.prep_objects(h, unit, _SCENE_PREPS)):
+    for p in (p for h in heads for p in roles.prep_objects(h, unit, SCENE_PREPS)):
         aid = ctx.actor_at(p.idx, p.idx + len(p.text))
         a = ctx.actor(aid)
         if a is not None and a.kind is ActorKind.COUNTRY:
@@ -347,7 +347,7 @@ def _setting(ctx: DocContext, roles: Roles, word: "Token", trig: "Token", unit: 
     head = cur.head
     owner = cur.dep_ in ("compound", "nmod", "amod", "poss") and head.i > cur.i and \
         head.tag_.startswith("NN") and ctx.actor_at(head.idx, head.idx + len(head.text)) != aid
-    if owner and (roles.cb.noun_rules.get(lemma(head)) or roles.cb.noun_rules.get(head.lower_)):
+    if owner and names_act(head, roles.cb):
         return True
     for _ in range(10):
         head = cur.head

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from eventlens.context import DocContext
 from eventlens.events.codebook import Codebook
 from eventlens.events.sentences import Unit
-from eventlens.events.triggers import Match, alt_lemma, lemma
+from eventlens.events.triggers import Match, alt_lemma, lemma, names_act
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -370,7 +370,7 @@ def _act_noun(r: Roles, tok: "Token") -> bool:
     that act's participants or topic, not the target of the governing verb."""
     if not tok.tag_.startswith("NN") or r.ctx.actor_at(tok.idx, tok.idx + len(tok.text)):
         return False
-    return bool(r.cb.noun_rules.get(lemma(tok)) or r.cb.noun_rules.get(tok.lower_))
+    return names_act(tok, r.cb)
 
 
 def _top(tok: "Token", unit: Unit) -> "Token":

@@ -128,11 +128,16 @@ def _in_name_run(doc: "Doc", tok: "Token", unit: Unit) -> bool:
     return cap(nxt) or (cap(prev) and prev is not None and prev.i > unit.start)
 
 
+def names_act(tok: "Token", cb: Codebook) -> bool:
+    """Is the word a trigger noun of the codebook ("talks", "ceasefire"), by lemma or form?"""
+    return bool(cb.noun_rules.get(lemma(tok)) or cb.noun_rules.get(tok.lower_))
+
+
 def _modifies_trigger_noun(tok: "Token", cb: Codebook) -> bool:
     """A noun (or a hyphenated noun's last part) that premodifies another trigger noun."""
     head = tok.head
     while tok.dep_ in ("compound", "amod", "nmod") and head.i > tok.i and head.tag_.startswith("NN"):
-        if cb.noun_rules.get(lemma(head)) or cb.noun_rules.get(head.lower_):
+        if names_act(head, cb):
             return True
         tok, head = head, head.head
     return False
