@@ -105,7 +105,34 @@ def extract(ctx: DocContext, cb: Codebook) -> tuple[Event, ...]:
     for unit_events in rescore(cb, found):
         for ev in _dedup(unit_events):
             events.setdefault(ev.id, ev)
-    return tuple(sorted(events.values(), key=lambda e: (e.trigger.start, e.type, e.id)))
+    ordered = sorted(events.values(), key=lambda e: (e.trigger.start, e.type, e.id))
+    return tuple(merge_repeats(ordered))
+
+
+def _informative(ev: Event) -> int:
+    return (ev.mode is not None) + (ev.date is not None) + (ev.place is not None)
+
+
+def _repeats(a: Event, b: Event) -> bool:
+    return (b.source is not None and a.sentence != b.sentence
+            and (a.type, a.source, a.target, a.status) == (b.type, b.source, b.target, b.status)
+            and (a.date == b.date or None in (a.date, b.date))
+            and (a.place == b.place or None in (a.place, b.place)))
+
+
+def merge_repeats(evs: list[Event]) -> list[Event]:
+    """One event per act the article reports several times (headline, lead, a quoted tweet and
+    the statement it quotes): events of other sentences with the same type, source, target and
+    status, a known source, and no conflicting date or place are one event. The kept one is the
+    most specific (mode, date, place), else the first in the text; ``evs`` in text order."""
+    kept: list[Event] = []
+    for ev in evs:
+        same = next((i for i, k in enumerate(kept) if _repeats(k, ev)), None)
+        if same is None:
+            kept.append(ev)
+        elif _informative(ev) > _informative(kept[same]):
+            kept[same] = ev
+    return sorted(kept, key=lambda e: (e.trigger.start, e.type, e.id))
 
 
 def _embedded(m: Match, matches: list[Match], unit: Unit) -> tuple[int, float] | None:
