@@ -203,7 +203,18 @@ def ingest(
     )
 
 
-def _emit(rows: list[dict[str, Any]], fmt: QueryFormat, title: str = "") -> None:
+# the columns a terminal table shows (json and csv carry every column)
+TABLE_COLUMNS = {
+    "events": ("date", "type", "cameo", "status", "source", "target", "place", "trigger",
+               "according_to", "outlet"),
+    "actors": ("name", "kind", "country", "sector", "code", "articles", "mentions"),
+    "articles": ("published", "outlet", "title", "actors", "events", "quotes", "labels"),
+}
+CELL_CHARS = 32
+
+
+def _emit(rows: list[dict[str, Any]], fmt: QueryFormat, title: str = "",
+          columns: tuple[str, ...] | None = None) -> None:
     if fmt is QueryFormat.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         return
@@ -218,10 +229,21 @@ def _emit(rows: list[dict[str, Any]], fmt: QueryFormat, title: str = "") -> None
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(*(rows[0].keys() if rows else ["(no rows)"]), title=title)
-    for r in rows:
-        table.add_row(*["" if v is None else str(v)[:60] for v in r.values()])
-    Console(width=max(120, Console().width)).print(table)
+    keys = [k for k in (columns or (rows[0].keys() if rows else ())) if not rows or k in rows[0]]
+    table = Table(title=title + (f" ({len(rows)} rows)" if rows else ""))
+    cells = [[_cell(r[k]) for k in keys] for r in rows]
+    widths = [max([len(k)] + [len(c[i]) for c in cells]) for i, k in enumerate(keys)]
+    for k, w in zip(keys or ["(no rows)"], widths or [9]):
+        table.add_column(k, no_wrap=True, width=w)
+    for c in cells:
+        table.add_row(*c)
+    Console(width=max(Console().width, sum(w + 3 for w in widths) + 1)).print(table)
+
+
+def _cell(v: Any) -> str:
+    """One line of at most CELL_CHARS characters."""
+    t = "" if v is None else " ".join(str(v).split())
+    return t if len(t) <= CELL_CHARS else t[:CELL_CHARS - 1] + "…"
 
 
 def _filters(**kw: Any):
@@ -249,7 +271,7 @@ def actors(db: Path = DB, actor: Optional[str] = ACTOR, country: Optional[str] =
     with Store(db, read_only=True) as s:
         rows = queries.actors(s, _filters(actor=actor, country=country, outlet=outlet,
                                           since=since, until=until, limit=limit))
-    _emit(rows, fmt, "actors")
+    _emit(rows, fmt, "actors", TABLE_COLUMNS["actors"])
 
 
 @app.command()
@@ -263,7 +285,7 @@ def articles(db: Path = DB, actor: Optional[str] = ACTOR, country: Optional[str]
     with Store(db, read_only=True) as s:
         rows = queries.articles(s, _filters(actor=actor, country=country, outlet=outlet,
                                             since=since, until=until, limit=limit))
-    _emit(rows, fmt, "articles")
+    _emit(rows, fmt, "articles", TABLE_COLUMNS["articles"])
 
 
 @app.command()
@@ -279,7 +301,7 @@ def events(db: Path = DB, actor: Optional[str] = ACTOR, country: Optional[str] =
         rows = queries.events(s, _filters(actor=actor, country=country, outlet=outlet, since=since,
                                           until=until, type=type,
                                           status=None if status == "all" else status, limit=limit))
-    _emit(rows, fmt, "events")
+    _emit(rows, fmt, "events", TABLE_COLUMNS["events"])
 
 
 @app.command()
