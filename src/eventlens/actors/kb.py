@@ -109,6 +109,19 @@ class ActorKB:
     def country_entry(self, iso3: str) -> Entry | None:
         return self.entries.get(f"country:{iso3}")
 
+    def national_force(self, iso3: str, noun: str) -> Entry | None:
+        """The dictionary's armed organisation named "<any name or adjective of the country>
+        <noun>" ("Sudan army" finds the Sudanese Armed Forces by their alias "Sudanese army")."""
+        country = self.countries.get(iso3)
+        forms = [a for a, iso in self.adjectives.items() if iso == iso3]
+        if country is not None:
+            forms.append(norm(country.name))
+        for form in forms:
+            key = self.names.get(norm(f"{form} {noun}"))
+            if key is not None and self.entries[key].sector is Sector.MIL:
+                return self.entries[key]
+        return None
+
     def learn(self, entry: Entry) -> None:
         """Add a person learned from an article (provenance in ``entry.source``)."""
         n = norm(entry.name)

@@ -554,6 +554,14 @@ class _Resolver:
         ) and possessor.sector in (Sector.MIL, Sector.REB, Sector.INS, Sector.UAF):
             self._mention(possessor, start, tok.i + 1)  # "LAAF forces" are the LAAF
             return
+        if st.sector is Sector.MIL and country and affiliation is None and all(
+                self.kb.country_of(m.text) == country or m.dep_ == "det" for m in mods):
+            national = self.kb.national_force(country, tok.text)
+            if national is not None:  # "Sudan army" (the dictionary has "Sudanese army")
+                d = self._kb_draft(national)
+                d.family = d.family or "forces"
+                self._mention(d, start, tok.i + 1)
+                return
         if affiliation is not None and possessor is not None and family == "forces":
             kb_org = self._kb_forces_of(possessor)
             if kb_org is not None:
