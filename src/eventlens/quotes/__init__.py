@@ -220,8 +220,10 @@ def _univocal(attrs: list[Attribution], doc: "Doc") -> list[Attribution]:
             continue
         tok = doc[a.cue_token] if a.cue_token is not None else None
         begin = min(x for x in (a.source[0] if a.source else None, a.cue[0]) if x is not None)
+        own_subject = a.source_head is not None and doc[a.source_head].head.i == a.cue_token
         if (
             a.cue_kind == "speech" and tok is not None and tok.dep_ in ("advcl", "conj")
+            and own_subject  # "..., while six in 10 said": not a verb sharing the content's subject
             and all(by_id[o].cue_kind == "speech" and s < begin for s, _, o in hosts)
         ):
             for s, e, owner in hosts:

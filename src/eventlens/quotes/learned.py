@@ -363,8 +363,9 @@ def generic_content(tok: "Token") -> list[tuple[int, int]]:
             continue
         if c.dep_ in ("advmod", "prt") and first is None:
             continue
-        if c.dep_ not in _GENERIC:
-            break
+        if c.dep_ not in _GENERIC or first is None and (
+                c.dep_ in ("oprd", "acomp") or c.dep_ == "xcomp" and c.pos_ == "ADJ"):
+            break  # "dozens reported dead": a state of the subject, nothing said
         first = c if first is None else first
         last = c
     if first is not None and last is not None:

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventlens.nlp import doc_text
+from eventlens.quotes.edges import QUOTE_CHARS as _QUOTE_CHARS
+from eventlens.quotes.edges import trim
 from eventlens.quotes.lexicon import CueLexicon
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,7 +33,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-_QUOTE_CHARS = set("\"'“”‘’«»„")
 _SUBJ = {"nsubj", "csubj"}
 _CLAUSE_CONTENT = {"ccomp"}
 _BLOCKERS = {"decline", "refuse", "fail"}  # "declined to say whether ..."
@@ -66,39 +67,6 @@ class Attribution:
     @property
     def direct(self) -> bool:
         return any(d for _, _, d in self.contents)
-
-
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip spaces and edge punctuation, keeping quote marks and what they enclose."""
-    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
-        start += 1
-    while end > start:
-        ch = text[end - 1]
-        if ch.isspace() or ch in ",;:—–-(":
-            end -= 1
-        elif ch == "." and (end - 2 < start or text[end - 2] not in _QUOTE_CHARS):
-            end -= 1
-        else:
-            break
-    return _close_quote(text, start, end)
-
-
-_OPENERS = {"“": "”", "«": "»", '"': '"'}
-
-
-def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
-    """Stretch a content over the closing mark of a quote it opens ('that it was "a disaster."')."""
-    inner = text[start:end]
-    for op, cl in _OPENERS.items():
-        n_open = inner.count(op) if op != cl else inner.count(op) % 2
-        n_close = inner.count(cl) if op != cl else 0
-        if n_open > n_close:
-            j = end
-            while j < len(text) and j - end < 3 and text[j] in ".,!?;":
-                j += 1
-            if j < len(text) and text[j] == cl:
-                return start, j + 1
-    return start, end
 
 
 def is_cue_verb(tok: "Token", lex: CueLexicon) -> str | None:
@@ -428,8 +396,10 @@ def verb_content(tok: "Token", frame: str, lex: CueLexicon) -> list[tuple[int, i
             if found:
                 return found
     for c in tok.children:
-        if c.dep_ in _CLAUSE_CONTENT and c.i < tok.i:
-            # "The rebels have seized the airport, the spokesman said."
+        if c.dep_ in _CLAUSE_CONTENT and c.i < tok.i and not any(
+                t.text == ";" for t in doc[c.right_edge.i + 1:tok.i]):
+            # "The rebels have seized the airport, the spokesman said." (a clause before a
+            # semicolon is a sentence of its own: "X says ...; dozens reported dead")
             found = content_pieces(doc, c.left_edge.i, c.right_edge.i, [], tok)
             if found:
                 return found
@@ -509,6 +479,8 @@ def _complements(tok: "Token") -> list[tuple[int, int]]:
         elif c.dep_ == "xcomp" and not any(a.dep_ == "aux" for a in c.children):
             if first is None:
                 break
+        elif c.dep_ in ("oprd", "acomp") and first is None:
+            break  # "dozens reported dead": a state of the subject, nothing said
         else:
             has_core = True
         first = c if first is None else first
