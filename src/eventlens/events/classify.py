@@ -21,6 +21,7 @@ import logging
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -119,23 +120,45 @@ def _fnv(s: str) -> int:
 
 
 def light_features(text: str) -> dict[int, float]:
-    """Hashed word 1-2-grams and char 3-5-grams of words, l2-normalised (stable hash)."""
+    """Hashed word 1-2-grams and char 3-5-grams of words, l2-normalised (stable hash).
+
+    A word 1-2-gram weighs 1.0 per occurrence and a char n-gram 0.3; a feature of weight ``v``
+    counts ``1 + log(v)`` from 1 up. Features are listed in order of first occurrence, which
+    fixes the order of the output and how features whose hashes collide add up.
+    """
     words = _WORD.findall(_NUM.sub("0", text.casefold()))[:400]
-    feats: dict[str, float] = {}
-    for i, w in enumerate(words):
-        feats["w:" + w] = feats.get("w:" + w, 0.0) + 1.0
-        if i:
-            k = "b:" + words[i - 1] + " " + w
-            feats[k] = feats.get(k, 0.0) + 1.0
-        padded = f"<{w}>"
-        for n in (3, 4, 5):
-            for j in range(max(1, len(padded) - n + 1)):
-                k = "c:" + padded[j : j + n]
-                feats[k] = feats.get(k, 0.0) + 0.3
-    out: dict[int, float] = {}
-    for k, v in feats.items():
-        idx = _fnv(k) % N_HASH
-        out[idx] = out.get(idx, 0.0) + 1.0 + math.log(v) if v >= 1 else out.get(idx, 0.0) + v
+    keys: list[str] = []
+    grams: dict[str, list[str]] = {}  # a word's char n-grams, listed once per call
+    prev = ""
+    for w in words:
+        keys.append("w:" + w)
+        if prev:
+            keys.append("b:" + prev + " " + w)
+        prev = w
+        g = grams.get(w)
+        if g is None:
+            padded = f"<{w}>"
+            g = grams[w] = ["c:" + padded[j : j + n] for n in (3, 4, 5)
+                            for j in range(max(1, len(padded) - n + 1))]
+        keys.extend(g)
+    counts = Counter(keys)
+    top = max(counts.values(), default=0)
+    # the weight of a char n-gram seen c times, summed 0.3 at a time as a running total is
+    char_weight = [0.0]
+    for _ in range(top):
+        char_weight.append(char_weight[-1] + 0.3)
+    idxs = [h % N_HASH for h in map(_fnv, counts)]
+    out: dict[int, float]
+    if len(set(idxs)) == len(idxs):  # no hashes collide: each feature's value on its own
+        word_value = [0.0] + [1.0 + math.log(c) for c in range(1, top + 1)]
+        char_value = [1.0 + math.log(v) if v >= 1 else v for v in char_weight]
+        out = dict(zip(idxs, [char_value[c] if k[0] == "c" else word_value[c]
+                              for k, c in counts.items()]))
+    else:  # colliding features add up in order of first occurrence
+        out = {}
+        for idx, (k, c) in zip(idxs, counts.items()):
+            v = char_weight[c] if k[0] == "c" else float(c)
+            out[idx] = out.get(idx, 0.0) + 1.0 + math.log(v) if v >= 1 else out.get(idx, 0.0) + v
     norm = math.sqrt(sum(v * v for v in out.values())) or 1.0
     return {k: v / norm for k, v in out.items()}
 
@@ -552,12 +575,13 @@ class LightClassifier(Classifier):
                 continue
             idx = np.fromiter(f.keys(), np.int64)
             val = np.fromiter(f.values(), np.float32)
-            pos = np.searchsorted(self.rows, idx)
+            pos = self.rows.searchsorted(idx)  # the method: no dispatch wrapper per text
             pos = np.minimum(pos, len(self.rows) - 1)
             ok = self.rows[pos] == idx
             if ok.any():
-                za[i] += val[ok] @ self.wa[pos[ok]]
-                zp[i] += val[ok] @ self.wp[pos[ok]]
+                known, v = pos[ok], val[ok]
+                za[i] += v @ self.wa[known]
+                zp[i] += v @ self.wp[known]
         return za, zp
 
 

@@ -19,7 +19,7 @@ from eventlens.events import dates as dates_mod
 from eventlens.events.codebook import Codebook, Mode
 from eventlens.events.rescore import rescore
 from eventlens.events.roles import Roles, trigger_roles
-from eventlens.events.sentences import Unit, units
+from eventlens.events.sentences import TokenTable, Unit, units
 from eventlens.events.status import event_status
 from eventlens.events.triggers import Match, lemma, match_unit, names_act
 from eventlens.types import ActorKind, Event, EventStatus, Sector, Span, stable_id
@@ -70,13 +70,14 @@ def extract(ctx: DocContext, cb: Codebook) -> tuple[Event, ...]:
     events: dict[str, Event] = {}
     ents = [(e.start, e.end, e.root) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     found: list[tuple[str, list[Event]]] = []
-    for unit in units(doc):
-        matches = _undominated(match_unit(doc, unit, cb, in_names=ctx.actor_at),
+    table = TokenTable.of(doc)  # this article's token attributes, read once
+    for unit in units(doc, table):
+        matches = _undominated(match_unit(doc, unit, cb, in_names=ctx.actor_at, table=table),
                                cb.word("light_verbs"))
         if not matches:
             continue
         unit_events: list[Event] = []
-        date_phrases = None if unit.cheap else _date_phrases(doc, unit, ents)
+        date_phrases = None if unit.cheap else _date_phrases(doc, table, unit, ents)
         scene_ids: set[str] = set()
         per_match = [(m, _events_for(ctx, cb, roles, unit, m, date_phrases, scene_ids=scene_ids))
                      for m in matches]
@@ -307,8 +308,7 @@ def _nearby_actors(ctx: DocContext, roles: Roles, unit: Unit, m: Match,
     for s, e, aid in ctx.actor_index.overlapping(unit.start_char, unit.end_char):
         if aid == reporter or aid in reporters:
             continue
-        span = doc.char_span(s, e, alignment_mode="expand")
-        root = span.root if span is not None and len(span) else None
+        root = roles.root_at(s, e)
         if root is None:
             continue
         head_word, modifier = root, False
@@ -481,8 +481,8 @@ def _dedup(evs: list[Event]) -> list[Event]:
 
 # ----- dates -------------------------------------------------------------------------------------
 
-def _date_phrases(doc: "Doc", unit: Unit, ents: list[tuple[int, int, "Token"]]
-                  ) -> list[tuple[int, int, "Token"]]:
+def _date_phrases(doc: "Doc", table: TokenTable, unit: Unit,
+                  ents: list[tuple[int, int, "Token"]]) -> list[tuple[int, int, "Token"]]:
     """(first token, end token, root token) of date phrases in the unit."""
     out: list[tuple[int, int, Token]] = []
     covered: set[int] = set()
@@ -491,10 +491,10 @@ def _date_phrases(doc: "Doc", unit: Unit, ents: list[tuple[int, int, "Token"]]
             continue
         out.append((start, end, root))
         covered.update(range(start, end))
+    lowers, tags = table.lower, table.tag
     for i in range(unit.start, unit.end):
-        tok = doc[i]
-        if i not in covered and tok.lower_ in _DATE_WORDS and tok.tag_.startswith("NN"):
-            out.append((i, i + 1, tok))
+        if i not in covered and lowers[i] in _DATE_WORDS and tags[i].startswith("NN"):
+            out.append((i, i + 1, doc[i]))
     return out
 
 
@@ -560,17 +560,15 @@ def _event_place(ctx: DocContext, roles: Roles, trig: "Token", obj_tok: "Token |
     spans = ctx.place_index.overlapping(unit.start_char, unit.end_char)
     if not spans:
         return None
-    doc = ctx.doc
     anchors = _anchors(trig, report, unit, boundaries=_PLACE_BOUNDARIES)
     if obj_tok is not None:
         anchors.insert(1, obj_tok)
     rank = {t.i: n for n, t in enumerate(anchors)}
     best: tuple[int, str] | None = None
     for s, e, pid in spans:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        tok = roles.root_at(s, e)
+        if tok is None:
             continue
-        tok = span.root
         if not unit.contains(tok) or tok.ent_type_ in ("DATE", "TIME"):
             continue
         # a participant ("backed by Egypt", "Turkey escalated") is not where the event happened

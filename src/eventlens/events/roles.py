@@ -25,7 +25,7 @@ from eventlens.events.sentences import Unit
 from eventlens.events.triggers import Match, alt_lemma, lemma, names_act
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 _OBJECT_CONTROL = frozenset({
     "ask", "urge", "tell", "order", "call", "force", "allow", "invite", "persuade", "press",
@@ -58,6 +58,33 @@ class Roles:
         self.reporting = cb.word("attribution_verbs")
         self._cache: dict[int, str | None] = {}
         self._reporters: dict[int, dict[str, "Token"]] = {}
+        self._spans: dict[tuple[int, int], "Span | None"] = {}
+        self._roots: dict[tuple[int, int], "Token | None"] = {}
+        self._attributions: dict[tuple[int, int], tuple[str | None, str | None]] = {}
+
+    # ----- tokens of mentions -----------------------------------------------------------------
+
+    def span_at(self, start: int, end: int) -> "Span | None":
+        """The tokens covering chars [start, end) (spaCy's "expand" alignment), None when no
+        token does. Memoised: each actor and place mention of a unit is looked up again for
+        every trigger of the unit."""
+        key = (start, end)
+        if key in self._spans:
+            return self._spans[key]
+        span = self.ctx.doc.char_span(start, end, alignment_mode="expand")
+        found = span if span is not None and len(span) else None
+        self._spans[key] = found
+        return found
+
+    def root_at(self, start: int, end: int) -> "Token | None":
+        """The root token of :meth:`span_at` (memoised too), None when no token covers it."""
+        key = (start, end)
+        if key in self._roots:
+            return self._roots[key]
+        span = self.span_at(start, end)
+        root = span.root if span is not None else None
+        self._roots[key] = root
+        return root
 
     # ----- actors of noun phrases -------------------------------------------------------------
 
@@ -272,7 +299,15 @@ class Roles:
     # ----- attribution ------------------------------------------------------------------------
 
     def attribution(self, trig: "Token", unit: Unit) -> tuple[str | None, str | None]:
-        """(according_to actor id, reporting verb lemma) for the trigger, if any."""
+        """(according_to actor id, reporting verb lemma) for the trigger, if any. Memoised per
+        trigger: it reads only the parse and actor look-ups, which are memoised themselves."""
+        key = (trig.i, unit.start)
+        found = self._attributions.get(key)
+        if found is None:
+            found = self._attributions[key] = self._attribution(trig, unit)
+        return found
+
+    def _attribution(self, trig: "Token", unit: Unit) -> tuple[str | None, str | None]:
         tok = trig
         for _ in range(12):
             acc = self._according_to(tok, unit)
@@ -305,8 +340,8 @@ class Roles:
         doc = self.ctx.doc
         found = {}
         for s, e, aid in self.ctx.actor_index.overlapping(unit.start_char, unit.end_char):
-            span = doc.char_span(s, e, alignment_mode="expand")
-            if span is None or not len(span) or aid in found:
+            span = self.span_at(s, e)
+            if span is None or aid in found:
                 continue
             for t in doc[span.end:min(span.end + 3, unit.end)]:
                 if t.tag_.startswith("VB") and (lemma(t) in self.reporting

@@ -7,7 +7,7 @@ three words - are skipped; units over ``LONG_UNIT`` tokens get only cheap handli
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 LONG_UNIT = 150
+_BARS = frozenset({"|", "\t", "•", "·"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,57 +32,106 @@ class Unit:
         return self.start <= tok.i < self.end
 
 
-def units(doc: "Doc") -> Iterator[Unit]:
-    """Sentence units of ``doc`` that look like prose."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TokenTable:
+    """The token attributes the event stage scans, read once per doc into plain lists.
+
+    Reading a spaCy attribute costs a Token object and a string look-up each time, and the unit
+    filter and the trigger matcher scan every token of an article; built once per article by the
+    caller (never cached across articles). Index ``i`` is ``doc[i]``.
+    """
+
+    text: list[str]
+    lower: list[str]
+    lemma: list[str]  # lemma_.lower(), as triggers.lemma
+    tag: list[str]
+    is_alpha: list[bool]
+    is_space: list[bool]
+    is_title: list[bool]
+    like_num: list[bool]
+
+    @classmethod
+    def of(cls, doc: "Doc | Iterable[Token]") -> "TokenTable":
+        text: list[str] = []
+        lower: list[str] = []
+        lemma: list[str] = []
+        tag: list[str] = []
+        alpha: list[bool] = []
+        space: list[bool] = []
+        title: list[bool] = []
+        num: list[bool] = []
+        for t in doc:
+            text.append(t.text)
+            lower.append(t.lower_)
+            lemma.append(t.lemma_.lower())
+            tag.append(t.tag_)
+            alpha.append(t.is_alpha)
+            space.append(t.is_space)
+            title.append(t.is_title)
+            num.append(t.like_num)
+        return cls(text=text, lower=lower, lemma=lemma, tag=tag, is_alpha=alpha, is_space=space,
+                   is_title=title, like_num=num)
+
+
+def units(doc: "Doc", table: TokenTable | None = None) -> Iterator[Unit]:
+    """Sentence units of ``doc`` that look like prose (``table``: ``TokenTable.of(doc)``)."""
+    tb = table if table is not None else TokenTable.of(doc)
+    is_space, text = tb.is_space, tb.text
     for sent in doc.sents:
         begin = sent.start
-        for tok in sent:
-            if tok.is_space and "\n" in tok.text:
-                if tok.i > begin:
-                    u = _make(doc, begin, tok.i)
+        for i in range(sent.start, sent.end):
+            if is_space[i] and "\n" in text[i]:
+                if i > begin:
+                    u = _make(doc, tb, begin, i)
                     if u is not None:
                         yield u
-                begin = tok.i + 1
+                begin = i + 1
         if sent.end > begin:
-            u = _make(doc, begin, sent.end)
+            u = _make(doc, tb, begin, sent.end)
             if u is not None:
                 yield u
 
 
-def _make(doc: "Doc", start: int, end: int) -> Unit | None:
-    while start < end and doc[start].is_space:
+def _make(doc: "Doc", tb: TokenTable, start: int, end: int) -> Unit | None:
+    is_space = tb.is_space
+    while start < end and is_space[start]:
         start += 1
-    while end > start and doc[end - 1].is_space:
+    while end > start and is_space[end - 1]:
         end -= 1
     if end <= start:
         return None
-    toks = doc[start:end]
-    if not is_prose(toks):
+    if not _prose_at(tb, start, end):
         return None
+    last = doc[end - 1]
     return Unit(
         start=start,
         end=end,
         start_char=doc[start].idx,
-        end_char=doc[end - 1].idx + len(doc[end - 1].text),
+        end_char=last.idx + len(tb.text[end - 1]),
         cheap=(end - start) > LONG_UNIT,
     )
 
 
-def is_prose(toks: object) -> bool:
-    """True when the tokens look like a sentence of running text."""
-    words = [t for t in toks if t.is_alpha]  # type: ignore[attr-defined]
+def _prose_at(tb: TokenTable, start: int, end: int) -> bool:
+    """Do tokens [start, end) look like a sentence of running text? At least three words, not
+    mostly capitals or numbers, no table bars, a verb."""
+    text = tb.text[start:end]
+    alpha = tb.is_alpha[start:end]
+    words = [w for w, a in zip(text, alpha) if a]
     if len(words) < 3:
         return False
-    caps = sum(1 for t in words if len(t.text) > 1 and t.text.isupper())
+    caps = sum(1 for w in words if len(w) > 1 and w.isupper())
     if caps / len(words) > 0.6:
         return False
-    total = len(toks)  # type: ignore[arg-type]
-    nums = sum(1 for t in toks if t.like_num)  # type: ignore[attr-defined]
-    if nums / total > 0.4:
+    nums = sum(tb.like_num[start:end])
+    if nums / (end - start) > 0.4:
         return False
-    bars = sum(1 for t in toks if t.text in ("|", "\t", "•", "·"))  # type: ignore[attr-defined]
-    if bars >= 2:
+    if sum(1 for w in text if w in _BARS) >= 2:
         return False
-    if not any(t.tag_.startswith("VB") for t in toks):  # type: ignore[attr-defined]
-        return False
-    return True
+    return any(t.startswith("VB") for t in tb.tag[start:end])
+
+
+def is_prose(toks: object) -> bool:
+    """True when the tokens look like a sentence of running text."""
+    tb = TokenTable.of(toks)  # type: ignore[arg-type]
+    return _prose_at(tb, 0, len(tb.text))

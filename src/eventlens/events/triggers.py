@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventlens.events.codebook import Codebook, TriggerRule
-from eventlens.events.sentences import Unit
+from eventlens.events.sentences import TokenTable, Unit
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -42,18 +42,23 @@ def lemma(tok: "Token") -> str:
 
 def alt_lemma(tok: "Token") -> str | None:
     """A second guess when the lemmatiser cut an "-e" verb ("staged" -> "stag"): "stage"."""
-    low, lem = tok.lower_, tok.lemma_.lower()
+    return _alt_lemma(tok.lower_, tok.lemma_.lower(), tok.tag_)
+
+
+def _alt_lemma(low: str, lem: str, tag: str) -> str | None:
+    """:func:`alt_lemma` from the word's lower form, lower lemma and tag."""
     if low.endswith("ed") and lem == low[:-2]:
         return low[:-1]
     if low.endswith("ing") and lem == low[:-3]:
         return lem + "e"
-    if low.endswith("es") and lem == low[:-2] and tok.tag_ == "VBZ":  # "hopes" -> "hop"
+    if low.endswith("es") and lem == low[:-2] and tag == "VBZ":  # "hopes" -> "hop"
         return low[:-1]
     return None
 
 
 def _children(tok: "Token", unit: Unit) -> list["Token"]:
-    return [c for c in tok.children if unit.contains(c)]
+    start, end = unit.start, unit.end
+    return [c for c in tok.children if start <= c.i < end]
 
 
 def _dobj(kids: list["Token"]) -> "Token | None":
@@ -144,36 +149,41 @@ def _modifies_trigger_noun(tok: "Token", cb: Codebook) -> bool:
 
 
 def match_unit(doc: "Doc", unit: Unit, cb: Codebook,
-               in_names: "Callable[[int, int], object] | None" = None) -> list[Match]:
+               in_names: "Callable[[int, int], object] | None" = None,
+               table: TokenTable | None = None) -> list[Match]:
     """Trigger matches of one unit, in text order; at most one rule per token.
 
     ``in_names(start, end)`` is truthy when the characters are inside a known name (an actor
-    mention); such tokens are never triggers.
+    mention); such tokens are never triggers. ``table``: the doc's :class:`TokenTable` when the
+    caller has one (built here otherwise).
     """
+    tb = table if table is not None else TokenTable.of(doc)
+    lemmas, lowers, tags, titles, texts = tb.lemma, tb.lower, tb.tag, tb.is_title, tb.text
     out: list[Match] = []
-    words = [t for t in doc[unit.start:unit.end] if t.is_alpha and len(t.text) > 3]
-    headline = bool(words) and sum(t.is_title for t in words) / len(words) > 0.6
+    words = [i for i in range(unit.start, unit.end) if tb.is_alpha[i] and len(texts[i]) > 3]
+    headline = bool(words) and sum(titles[i] for i in words) / len(words) > 0.6
+    verb_rules, noun_rules = cb.verb_rules, cb.noun_rules
     for i in range(unit.start, unit.end):
-        tok = doc[i]
-        tag = tok.tag_
+        tag = tags[i]
         if tag.startswith("VB"):
-            rules = cb.verb_rules.get(lemma(tok))
-            if rules is None and (alt := alt_lemma(tok)) is not None:
-                rules = cb.verb_rules.get(alt)
+            rules = verb_rules.get(lemmas[i])
+            if rules is None and (alt := _alt_lemma(lowers[i], lemmas[i], tag)) is not None:
+                rules = verb_rules.get(alt)
         elif tag.startswith("NN") and not unit.cheap:
-            rules = cb.noun_rules.get(lemma(tok))
-            if rules is None and tok.lower_.endswith("s"):
-                rules = cb.noun_rules.get(tok.lower_)
-            if rules and _modifies_trigger_noun(tok, cb):
+            rules = noun_rules.get(lemmas[i])
+            if rules is None and lowers[i].endswith("s"):
+                rules = noun_rules.get(lowers[i])
+            if rules and _modifies_trigger_noun(doc[i], cb):
                 continue  # "cease-fire talks": the talks are the event, cease-fire their topic
         else:
             continue
         if not rules:
             continue
-        if tok.is_title and tok.i > unit.start and not headline and (
+        tok = doc[i]
+        if titles[i] and i > unit.start and not headline and (
                 tok.ent_type_ in _NAME_ENTS or _in_name_run(doc, tok, unit)):
             continue
-        if in_names is not None and tok.is_title and in_names(tok.idx, tok.idx + len(tok.text)):
+        if in_names is not None and titles[i] and in_names(tok.idx, tok.idx + len(texts[i])):
             continue
         kids = _children(tok, unit)
         for rule in rules:

@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING
 from eventlens.errors import ResourceError
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
+
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +25,21 @@ def doc_text(doc: "Doc") -> str:
         text = doc.text
         doc.user_data["_eventlens_text"] = text
     return text
+
+
+def pos_tags(doc: "Doc") -> list[str]:
+    """The coarse part-of-speech tag of every token, read once per doc and cached on it (as
+    :func:`doc_text`): stages that pick verbs or nouns out of a whole article scan these."""
+    tags = doc.user_data.get("_eventlens_pos")
+    if tags is None or len(tags) != len(doc):
+        tags = [t.pos_ for t in doc]
+        doc.user_data["_eventlens_pos"] = tags
+    return tags
+
+
+def tokens_tagged(doc: "Doc", pos: str) -> "Iterator[Token]":
+    """The tokens of ``doc`` whose coarse part-of-speech tag is ``pos``, in order."""
+    return (doc[i] for i, p in enumerate(pos_tags(doc)) if p == pos)
 
 
 @lru_cache(maxsize=4)

@@ -53,10 +53,10 @@ def _words(text: str) -> int:
 def _token_flags(doc: "Doc", pieces: list[Piece]) -> list[bool]:
     flags = [False] * len(doc)
     starts = [p.start for p in pieces]
-    for tok in doc:
-        i = bisect.bisect_right(starts, tok.idx) - 1
-        if i >= 0 and pieces[i].start <= tok.idx < pieces[i].end:
-            flags[tok.i] = True
+    for k, idx in enumerate(_idx(doc)):
+        i = bisect.bisect_right(starts, idx) - 1
+        if i >= 0 and pieces[i].start <= idx < pieces[i].end:
+            flags[k] = True
     return flags
 
 
@@ -69,7 +69,7 @@ def _tokens_in(doc: "Doc", start: int, end: int) -> range:
 def _idx(doc: "Doc") -> list[int]:
     cached = doc.user_data.get("_eventlens_tok_idx")
     if cached is None or len(cached) != len(doc):
-        cached = [t.idx for t in doc]
+        cached = doc.to_array("IDX").tolist()
         doc.user_data["_eventlens_tok_idx"] = cached
     return cached
 

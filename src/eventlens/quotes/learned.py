@@ -32,6 +32,7 @@ import numpy as np
 
 from eventlens.config import cache_dir
 from eventlens.errors import ResourceError
+from eventlens.nlp import pos_tags
 from eventlens.quotes.lexicon import CueLexicon
 from eventlens.quotes.reported import doc_text
 from eventlens.slant.spans import _hash, _shift
@@ -287,7 +288,8 @@ def rule_codes(n: int, attrs: "list[Attribution]") -> np.ndarray:
 def candidates(doc: "Doc", inside_quote: list[bool]) -> np.ndarray:
     """Token indices the model scores: verbs outside quotation marks."""
     return np.array(
-        [t.i for t in doc if t.pos_ == "VERB" and not inside_quote[t.i]], dtype=np.int64
+        [i for i, p in enumerate(pos_tags(doc)) if p == "VERB" and not inside_quote[i]],
+        dtype=np.int64,
     )
 
 

@@ -23,7 +23,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from eventlens.nlp import doc_text
+from eventlens.nlp import doc_text, tokens_tagged
 from eventlens.quotes.edges import QUOTE_CHARS as _QUOTE_CHARS
 from eventlens.quotes.edges import trim
 from eventlens.quotes.lexicon import CueLexicon
@@ -539,7 +539,7 @@ def _passive_content(tok: "Token") -> list[tuple[int, int]]:
 def verb_attributions(doc: "Doc", lex: CueLexicon, inside_quote: list[bool]) -> list[Attribution]:
     """Reported-speech attributions anchored on reporting verbs (content from the parse)."""
     out: list[Attribution] = []
-    for tok in doc:
+    for tok in tokens_tagged(doc, "VERB"):  # a cue is a VERB (see is_cue_verb)
         frame = is_cue_verb(tok, lex)
         if frame is None or inside_quote[tok.i]:
             continue
@@ -575,8 +575,8 @@ def impersonal_attributions(doc: "Doc", inside_quote: list[bool]) -> list[Attrib
     ..." — content the subject plus the infinitive; cue the verb (with its auxiliary when
     passive). Kept as attitudes: not quotes, since nobody is quoted."""
     out: list[Attribution] = []
-    for tok in doc:
-        if tok.pos_ != "VERB" or inside_quote[tok.i]:
+    for tok in tokens_tagged(doc, "VERB"):
+        if inside_quote[tok.i]:
             continue
         lemma = tok.lemma_.lower()
         passive = lemma in _PASSIVE_BELIEF and any(c.dep_ == "auxpass" for c in tok.children)
@@ -624,8 +624,8 @@ def noun_attributions(doc: "Doc", lex: CueLexicon, inside_quote: list[bool]) -> 
     Source the possessive (with its "'s"); content the noun's clause or prepositional object,
     or, for "in X's view", the clause the phrase opens. Kept as attitudes (not quotes)."""
     out: list[Attribution] = []
-    for tok in doc:
-        if tok.pos_ != "NOUN" or inside_quote[tok.i] or tok.lemma_.lower() not in lex.nouns:
+    for tok in tokens_tagged(doc, "NOUN"):
+        if inside_quote[tok.i] or tok.lemma_.lower() not in lex.nouns:
             continue
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.i < tok.i), None)
         if poss is None:
@@ -730,7 +730,7 @@ def label_attributions(doc: "Doc", inside_quote: list[bool]) -> list[Attribution
     out: list[Attribution] = []
     pos = 0
     toks = doc
-    starts = [t.idx for t in toks]
+    starts = doc.to_array("IDX").tolist()  # token offsets without making Token objects
     for line in text.split("\n"):
         ls, le = pos, pos + len(line)
         pos = le + 1
