@@ -493,6 +493,9 @@ def disambiguate(cands: list[Candidate], gz: Gazetteer, *, demonyms: list[str] =
 
 
 MUTUAL = 0.5
+# a name this short that is only another name of a place (GeoNames alternate names hold many
+# languages' spellings) is that place only in a country the article is about
+SHORT_ALTERNATE = 4
 # a town chosen among same-name readings with less confidence than this, near no other place of
 # the article and outside its focus regions, is dropped (its readings are mostly wrong)
 ISOLATED_TOWN_CONF = 0.55
@@ -542,6 +545,10 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
         es = tuple(e for e in es if e.cc and focus.get(e.cc, 0.0) >= (
             fmax if e.feature == "town" else 1.0)) or (
             es if c.place_word else ())
+        if not es:
+            return
+    if fmax and len(c.text) <= SHORT_ALTERNATE:  # 'Boni' (Mali) is also a name of Bonn
+        es = tuple(e for e in es if e.match != "alternate" or focus.get(e.cc or "", 0.0))
         if not es:
             return
     scored: list[tuple[float, Entry]] = []
