@@ -17,6 +17,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+# a weak (dictionary-only, dyadic) verb modifying a noun describes it; it reports no act
+_DESCRIPTIVE_DEPS = frozenset({"amod", "acl", "relcl", "compound"})
 # a trigger word inside a name ("Group to Support Islam", "Rapid Support Forces") is no trigger
 _NAME_ENTS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT",
                         "LAW", "PRODUCT"})
@@ -73,6 +75,8 @@ def _check(rule: TriggerRule, tok: "Token", unit: Unit, kids: list["Token"]
     """Does ``rule`` hold at ``tok``? ``kids``: tok's children inside the unit (computed once per
     token by the caller, since a token is checked against many rules)."""
     first, last, obj = tok.i, tok.i + 1, None
+    if rule.dyadic and tok.dep_ in _DESCRIPTIVE_DEPS and tok.head.tag_.startswith("NN"):
+        return False, first, last, None  # "allied militias", "the RSF, led by X": a description
     if rule.compound:
         mods = [c for c in kids if c.dep_ in _MODIFIER_DEPS and c.i < tok.i
                 and (lemma(c) in rule.compound or c.lower_ in rule.compound)]
