@@ -50,6 +50,7 @@ MODEL_FILE = "label_spans.npz"
 MODEL_FILE_MINILM = "label_spans_minilm.npz"  # opt-in variant with MiniLM token features
 TAGGER_FILE = "label_tagger.npz"  # fine-tuned MiniLM token tagger
 LABEL_MIN_SCORE = 0.6  # a learned span becomes a Label only above this mean token score
+_NAME_ENTS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "FAC", "LAW", "PRODUCT", "GPE", "LOC"})
 
 __all__ = [
     "LabelResources",
@@ -212,6 +213,8 @@ def extract_labels(ctx: DocContext, lexicon: LabelResources | Lexicon | None) ->
         if hit.source == "model":
             if hit.score < LABEL_MIN_SCORE or not any(t.is_alpha and len(t) > 2 for t in span):
                 continue
+            if any(t.ent_type_ in _NAME_ENTS and t.is_title for t in span):
+                continue  # a word of a name ("Volcano of Rage" operation) is no outlet's label
             actor = attacher.attach(span, hit.target, coreference=False)
             if actor is None:
                 continue
