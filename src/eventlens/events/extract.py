@@ -111,21 +111,27 @@ def extract(ctx: DocContext, cb: Codebook) -> tuple[Event, ...]:
 
 
 def _informative(ev: Event) -> int:
-    return (ev.mode is not None) + (ev.date is not None) + (ev.place is not None)
+    return 3 * (ev.source is not None) + (ev.mode is not None) + (ev.date is not None) + (
+        ev.place is not None)
 
 
 def _repeats(a: Event, b: Event) -> bool:
-    return (b.source is not None and a.sentence != b.sentence
-            and (a.type, a.source, a.target, a.status) == (b.type, b.source, b.target, b.status)
-            and (a.date == b.date or None in (a.date, b.date))
-            and (a.place == b.place or None in (a.place, b.place)))
+    if a.sentence == b.sentence or (a.type, a.target, a.status) != (b.type, b.target, b.status):
+        return False
+    if a.source != b.source and not (  # a headline's "tear gas fired at protesters" (no agent)
+            None in (a.source, b.source) and b.target is not None and a.cameo == b.cameo):
+        return False
+    return (a.source or b.source) is not None and (
+        a.date == b.date or None in (a.date, b.date)) and (
+        a.place == b.place or None in (a.place, b.place))
 
 
 def merge_repeats(evs: list[Event]) -> list[Event]:
     """One event per act the article reports several times (headline, lead, a quoted tweet and
-    the statement it quotes): events of other sentences with the same type, source, target and
-    status, a known source, and no conflicting date or place are one event. The kept one is the
-    most specific (mode, date, place), else the first in the text; ``evs`` in text order."""
+    the statement it quotes): events of other sentences with the same type, target and status,
+    the same known source (or one without a source and the same CAMEO code and target), and no
+    conflicting date or place are one event. The kept one is the most specific (source, mode,
+    date, place), else the first in the text; ``evs`` in text order."""
     kept: list[Event] = []
     for ev in evs:
         same = next((i for i, k in enumerate(kept) if _repeats(k, ev)), None)

@@ -39,6 +39,7 @@ def _lemmas(tok: "Token") -> frozenset[str]:
 def event_status(trig: "Token", unit: Unit, cb: Codebook, stop: "Token | None",
                  claimed_by_report: bool = False) -> EventStatus:
     negating = cb.word("negating_words")
+    preventing = cb.word("preventing_words")
     planning = cb.word("planning_words")
     hypo = cb.word("hypothetical_words")
     markers = cb.word("claim_markers")
@@ -79,7 +80,9 @@ def event_status(trig: "Token", unit: Unit, cb: Codebook, stop: "Token | None",
         if tok.dep_ in ("relcl", "acl"):
             break
         hls = _lemmas(head)
-        if tok.dep_ in ("xcomp", "pcomp", "pobj", "prep", "ccomp", "dobj", "acomp", "advcl"):
+        if tok.dep_ == "prep" and tok.lower_ == "from" and hls & preventing:
+            neg = True  # "prevented the rebels from seizing the town"
+        elif tok.dep_ in ("xcomp", "pcomp", "pobj", "prep", "ccomp", "dobj", "acomp", "advcl"):
             if hls & negating:
                 # "refused to meet", "denies targeting" (not "halt the siege": it goes on)
                 neg = neg or tok.dep_ in ("xcomp", "pcomp")

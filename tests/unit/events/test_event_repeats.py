@@ -41,8 +41,8 @@ def test_repeated_acts_are_one_event(text, type_, want):
 
 def _ev(i: int, start: int, *, source: str | None = "a", target: str | None = "b",
         mode: str | None = None, date: str | None = None, place: str | None = None,
-        status: EventStatus = EventStatus.ASSERTED) -> Event:
-    return Event(id=f"e{i}", type="ASSAULT", mode=mode, cameo="190", acled=None, source=source,
+        status: EventStatus = EventStatus.ASSERTED, cameo: str = "190") -> Event:
+    return Event(id=f"e{i}", type="ASSAULT", mode=mode, cameo=cameo, acled=None, source=source,
                  target=target, place=place, date=date, date_text=None, status=status,
                  sentence=(start, start + 10), trigger=Span(start=start, end=start + 4,
                                                             text="shel"))
@@ -59,9 +59,13 @@ def _ev(i: int, start: int, *, source: str | None = "a", target: str | None = "b
         ([_ev(1, 0), _ev(2, 20, target=None)], ["e1", "e2"]),
         ([_ev(1, 0), _ev(2, 20, status=EventStatus.PLANNED)], ["e1", "e2"]),
         ([_ev(1, 0), _ev(2, 0)], ["e1", "e2"]),  # one sentence: the unit dedup decides there
+        ([_ev(1, 0, source=None), _ev(2, 20)], ["e2"]),
+        ([_ev(1, 0, source=None, cameo="175"), _ev(2, 20)], ["e1", "e2"]),
+        ([_ev(1, 0, source=None, target=None), _ev(2, 20, target=None)], ["e1", "e2"]),
     ],
     ids=["same-act", "keeps-more-specific", "other-date", "other-place", "unknown-source",
-         "other-target", "other-status", "same-sentence"],
+         "other-target", "other-status", "same-sentence", "headline-without-agent",
+         "agentless-other-code", "agentless-no-target"],
 )
 def test_merge_repeats(evs, kept):
     assert [e.id for e in merge_repeats(evs)] == kept
