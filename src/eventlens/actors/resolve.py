@@ -179,6 +179,8 @@ class _Resolver(NominalMixin):
         ent = self._strip(ent)
         if not len(ent) or not any(t.is_alpha for t in ent):
             return
+        if all(self.token_actor.get(i, "").startswith("org:") for i in range(ent.start, ent.end)):
+            return  # inside a longer name resolved already ("Libya Red Crescent")
         if ent.text.lower().rstrip(".") in RANK_ABBREVIATIONS:
             return  # "Brig." split off "Brig. Gen. Nabil Abdallah"
         if self.kb.country_of(ent.text) or self.kb.capital_of(ent.text):
@@ -216,7 +218,10 @@ class _Resolver(NominalMixin):
         if "mission" in norm(ent.text).split():
             self._missions.append(ent)
             return
-        # unknown organisation
+        # unknown organisation; "of <country>" after it is part of its name
+        of_country = self._of_country(ent)
+        if of_country is not None:
+            ent = self.doc[ent.start:of_country.end]
         d = self._draft(
             f"org:{norm(ent.text)}", name=ent.text, kind=ActorKind.ORGANIZATION,
         )
@@ -229,6 +234,14 @@ class _Resolver(NominalMixin):
             d.sector = head.sector
             if d.country is None and head.sector in DOMESTIC_SECTORS:
                 d.country = self.focus
+
+    def _of_country(self, ent: "Span") -> "Span | None":
+        """The country entity right after "<name> of" ("the Law Society of Kenya")."""
+        i = ent.end
+        if i + 1 >= len(self.doc) or self.doc[i].lower_ != "of":
+            return None
+        gpe = next((e for e in self._ents if e.start == i + 1 and e.label_ == "GPE"), None)
+        return gpe if gpe is not None and self.kb.country_of(gpe.text) else None
 
     def _name_part(self, ent: "Span") -> _Draft | Entry | None:
         """A lone first or last name of a person named more fully in the article."""
@@ -365,10 +378,12 @@ class _Resolver(NominalMixin):
 
     def _gpe(self, ent: "Span") -> None:
         ent = self._strip(ent)
-        if not len(ent):
-            return
+        if not len(ent) or all(i in self.token_actor for i in range(ent.start, ent.end)):
+            return  # part of a name resolved already ("the Law Society of Kenya")
         iso = self.kb.country_of(ent.text)
         root = ent.root
+        if iso is not None and self._country_led_name(ent, iso):
+            return
         if iso is not None:
             if root.dep_ == "pobj" and root.head.lower_ in PURE_LOCATIVE_PREPS:
                 self._scene(root, iso, ent)
@@ -387,6 +402,26 @@ class _Resolver(NominalMixin):
             return
         if party_slot(root):  # capital as metonym: "Moscow said", "accused Ankara of"
             self._mention(self._government_draft(cap), ent.start, ent.end)
+
+    def _country_led_name(self, ent: "Span", iso: str) -> bool:
+        """An unknown organisation whose name starts with its country ("the Kenya Human Rights
+        Commission"): the country name modifies a run of capitalised words ending in the head."""
+        head = ent.root
+        while head.dep_ == "compound" and head.head.i > head.i and head.head.tag_ in ("NNP", "NNPS"):
+            head = head.head
+        run = self.doc[ent.end:head.i + 1]
+        if head.i < ent.end or head.i in self.token_actor or not all(
+                t.is_title or t.is_upper for t in run) or any(self._is_actor_noun(t) for t in run):
+            return False  # "Nigeria Police Force": an actor noun, the nominal pass decides
+        name = self.doc[ent.start:head.i + 1]
+        if self.kb.lookup(name.text) is not None:
+            return False  # a dictionary name: the entity pass owns it
+        d = self._draft(f"org:{norm(name.text)}", name=name.text, kind=ActorKind.ORGANIZATION,
+                        country=iso)
+        term = self.kb.sector_term(head.lower_) or self.kb.sector_term(head.lemma_.lower())
+        d.sector = d.sector or (term.sector if term is not None else None)
+        self._mention(d, name.start, name.end)
+        return True
 
     def _scene(self, root: "Token", iso3: str, ent: "Span") -> None:
         """A country (or its capital) as the scene of an act is a mention of the country."""
