@@ -3,7 +3,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 EL := $(VENV)/bin/eventlens
 
-.PHONY: install demo test gates bench label-model quote-model clean
+.PHONY: install demo test gates bench label-model quote-model role-model clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -41,6 +41,12 @@ label-model: install
 # trained weights); it lands in the user cache dir
 quote-model: install
 	$(PY) scripts/train_quote_model.py --data ../shared/benchmarks/quotes/polnear
+
+# the event stage's source/target chooser is trained locally from the ConfliBERT CAMEO
+# source/target tagging train split (third-party data in a GPL-3.0 repository: no trained
+# model is shipped); it lands in the user cache dir
+role-model: install
+	$(PY) scripts/train_event_roles.py --data ../shared/benchmarks/events/conflibert-cameo
 
 clean:
 	rm -rf $(VENV) eventlens.duckdb build dist src/*.egg-info

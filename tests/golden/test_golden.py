@@ -53,17 +53,21 @@ def _name(article: Article) -> str:
 @pytest.fixture(scope="module")
 def rules_only_resources():
     """Resources without the locally trained detectors, so the golden files do not depend on
-    whether this machine has built them (make label-model / quote-model)."""
+    whether this machine has built them (make label-model / quote-model / role-model)."""
+    from eventlens.events import learned_roles
     from eventlens.pipeline import Resources
     from eventlens.quotes.learned import load_model
 
     mp = pytest.MonkeyPatch()
     mp.setenv("EVENTLENS_LABEL_MODEL", "off")
     mp.setenv("EVENTLENS_QUOTE_MODEL", "off")
+    mp.setenv("EVENTLENS_ROLE_MODEL", "off")
     load_model.cache_clear()
+    learned_roles.load_model.cache_clear()
     yield Resources.load()
     mp.undo()
     load_model.cache_clear()
+    learned_roles.load_model.cache_clear()
 
 
 def test_golden(rules_only_resources, request):

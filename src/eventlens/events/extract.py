@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from eventlens.actors.sentence_country import SCENE_PREPS
 from eventlens.context import DocContext
 from eventlens.events import dates as dates_mod
+from eventlens.events import learned_roles
 from eventlens.events.codebook import Codebook, Mode
 from eventlens.events.rescore import rescore
 from eventlens.events.roles import Roles, trigger_roles
@@ -67,6 +68,7 @@ _DATE_PATH_DEPS = frozenset({"prep", "pobj", "npadvmod", "tmod", "advmod", "amod
 def extract(ctx: DocContext, cb: Codebook) -> tuple[Event, ...]:
     doc = ctx.doc
     roles = Roles(ctx, cb)
+    role_scorer = learned_roles.scorer(ctx, roles)  # None without a trained model: rules only
     events: dict[str, Event] = {}
     ents = [(e.start, e.end, e.root) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     found: list[tuple[str, list[Event]]] = []
@@ -79,7 +81,8 @@ def extract(ctx: DocContext, cb: Codebook) -> tuple[Event, ...]:
         unit_events: list[Event] = []
         date_phrases = None if unit.cheap else _date_phrases(doc, table, unit, ents)
         scene_ids: set[str] = set()
-        per_match = [(m, _events_for(ctx, cb, roles, unit, m, date_phrases, scene_ids=scene_ids))
+        per_match = [(m, _events_for(ctx, cb, roles, unit, m, date_phrases, scene_ids=scene_ids,
+                                     role_scorer=role_scorer))
                      for m in matches]
         coded = [m for m, evs in per_match if evs]
         govs = {m.token.i: g for m, evs in per_match if evs
@@ -96,7 +99,8 @@ def extract(ctx: DocContext, cb: Codebook) -> tuple[Event, ...]:
                 unit_events.append(e)
         if not unit_events:  # no trigger linked to an actor by the parse: guess by position
             for m in sorted(matches, key=lambda m: (-m.rule.weight, m.first)):
-                unit_events.extend(_events_for(ctx, cb, roles, unit, m, date_phrases, guess=True))
+                unit_events.extend(_events_for(ctx, cb, roles, unit, m, date_phrases, guess=True,
+                                               role_scorer=role_scorer))
                 if unit_events:  # one guessed event per sentence
                     break
         if scene_ids:
@@ -201,7 +205,8 @@ def _undominated(matches: list[Match], light: frozenset[str] = frozenset()) -> l
 
 def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Match,
                 date_phrases: list[tuple[int, int, "Token"]] | None, *,
-                guess: bool = False, scene_ids: set[str] | None = None) -> list[Event]:
+                guess: bool = False, scene_ids: set[str] | None = None,
+                role_scorer: learned_roles.RoleScorer | None = None) -> list[Event]:
     sources, targets, obj_tok = trigger_roles(m, roles, unit)
     guessed = False
     if guess and not sources and not targets:
@@ -232,6 +237,15 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
             targets, filled, scened = [scene], True, True
     if m.rule.dyadic and not (sources and targets and set(sources) != set(targets)):
         return []
+    learned = 1.0
+    if role_scorer is not None:  # the learned second opinion on both sides (optional model)
+        how = "guess" if guessed else "scene" if scened else "fill" if filled else \
+            "parse" if targets else "none"
+        one_sided, had = not (sources and targets), targets
+        sources, targets = role_scorer.refine(unit, m, sources, targets, how)
+        scened = scened and targets == had
+        if one_sided and sources and targets:
+            learned = 0.85  # a side it adds leaves the confidence (the main event) as it was
     doc = ctx.doc
     trig = m.token
     report = roles.reporting_ancestor(trig, unit)
@@ -258,7 +272,7 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
     for s, t in pairs[:_MAX_PAIRS]:
         acled = _acled(ctx, mode, s, t)
         conf = m.rule.weight * (1.0 if s and t else 0.85) * (0.9 if m.nominal else 1.0) * (
-            _GUESS_WEIGHT if guessed else 1.0) * (_FILL_WEIGHT if filled else 1.0)
+            _GUESS_WEIGHT if guessed else 1.0) * (_FILL_WEIGHT if filled else 1.0) * learned
         out.append(Event(
             id=stable_id("evt", ctx.article.id, m.rule.type, span.start, s, t),
             type=m.rule.type,
