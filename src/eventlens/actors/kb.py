@@ -7,6 +7,7 @@ articles (``learn``) extend the dictionary with their provenance.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import logging
@@ -82,6 +83,7 @@ class ActorKB:
     sectors: dict[str, SectorTerm] = field(default_factory=dict)  # lowercase term -> SectorTerm
     aliases: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # key -> [(alias, label)]
     learned: dict[str, Entry] = field(default_factory=dict)  # norm(name) -> learned person
+    _sorted: list[str] = field(default_factory=list)  # sorted names (prefix look-ups)
 
     # -- lookups ---------------------------------------------------------
     def lookup(self, text: str) -> Entry | None:
@@ -89,6 +91,17 @@ class ActorKB:
         if key is not None:
             return self.entries[key]
         return self.learned.get(norm(text))
+
+    def keys_with_prefix(self, prefix: str) -> set[str]:
+        """Keys of the entries having a name that starts with ``prefix`` (a normalised string)."""
+        if len(self._sorted) != len(self.names):  # built once, after loading
+            self._sorted = sorted(self.names)
+        i = bisect.bisect_left(self._sorted, prefix)
+        out = set()
+        while i < len(self._sorted) and self._sorted[i].startswith(prefix):
+            out.add(self.names[self._sorted[i]])
+            i += 1
+        return out
 
     def country_of(self, text: str) -> str | None:
         """ISO3 for a country name, alias, adjective or demonym; else None."""

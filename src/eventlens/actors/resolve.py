@@ -145,7 +145,7 @@ class _Resolver(NominalMixin):
         # "United Nations Support Mission in" (the country got lost): unique prefix match
         n = norm(ent.text)
         if len(n.split()) >= 3:
-            hits = {k for alias, k in self.kb.names.items() if alias.startswith(n + " ")}
+            hits = self.kb.keys_with_prefix(n + " ")
             if len(hits) == 1:
                 return self.kb.entries[hits.pop()]
         return None

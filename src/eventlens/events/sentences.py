@@ -7,9 +7,11 @@ three words - are skipped; units over ``LONG_UNIT`` tokens get only cheap handli
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from eventlens.nlp.tokens import TokenTable
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -30,47 +32,6 @@ class Unit:
 
     def contains(self, tok: "Token") -> bool:
         return self.start <= tok.i < self.end
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TokenTable:
-    """The token attributes the event stage scans, read once per doc into plain lists.
-
-    Reading a spaCy attribute costs a Token object and a string look-up each time, and the unit
-    filter and the trigger matcher scan every token of an article; built once per article by the
-    caller (never cached across articles). Index ``i`` is ``doc[i]``.
-    """
-
-    text: list[str]
-    lower: list[str]
-    lemma: list[str]  # lemma_.lower(), as triggers.lemma
-    tag: list[str]
-    is_alpha: list[bool]
-    is_space: list[bool]
-    is_title: list[bool]
-    like_num: list[bool]
-
-    @classmethod
-    def of(cls, doc: "Doc | Iterable[Token]") -> "TokenTable":
-        text: list[str] = []
-        lower: list[str] = []
-        lemma: list[str] = []
-        tag: list[str] = []
-        alpha: list[bool] = []
-        space: list[bool] = []
-        title: list[bool] = []
-        num: list[bool] = []
-        for t in doc:
-            text.append(t.text)
-            lower.append(t.lower_)
-            lemma.append(t.lemma_.lower())
-            tag.append(t.tag_)
-            alpha.append(t.is_alpha)
-            space.append(t.is_space)
-            title.append(t.is_title)
-            num.append(t.like_num)
-        return cls(text=text, lower=lower, lemma=lemma, tag=tag, is_alpha=alpha, is_space=space,
-                   is_title=title, like_num=num)
 
 
 def units(doc: "Doc", table: TokenTable | None = None) -> Iterator[Unit]:

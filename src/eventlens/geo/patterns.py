@@ -11,6 +11,8 @@ Pure functions of the spaCy doc and the gazetteer; spans are article character o
 
 from __future__ import annotations
 
+import bisect
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -23,6 +25,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MAX_NAME_TOKENS = 4
 _DATELINE_NEXT = frozenset({",", "-", "--", "—", "–", "(", ":"})
+_AFTER_COMMA = re.compile(r",[ \t]*(?=[A-Z])")  # where a state abbreviation may start
+
+
+def _token_starts(doc: "Doc") -> list[int]:
+    """Character offset of every token (cached on the doc, like ``doc_text``)."""
+    starts = doc.user_data.get("_eventlens_idx")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.to_array("IDX").tolist()
+        doc.user_data["_eventlens_idx"] = starts
+    return starts
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +79,10 @@ def state_qualified(doc: "Doc", gz: Gazetteer, taken: list[tuple[int, int]]
     abbr = state_abbreviations()
     text = doc_text(doc)
     out: list[tuple[int, int, str, tuple[Entry, ...]]] = []
-    for t in doc[2:]:
+    starts = _token_starts(doc)
+    # only tokens right after a comma can be abbreviations (all of which are capitalised)
+    after = sorted({bisect.bisect_left(starts, m.end()) for m in _AFTER_COMMA.finditer(text)})
+    for t in (doc[i] for i in after if 2 <= i < len(doc)):
         code, a_end = abbr.get(t.text), t.idx + len(t.text)
         if code is None and t.i + 1 < len(doc) and doc[t.i + 1].text == "." and not t.whitespace_:
             code, a_end = abbr.get(t.text + "."), a_end + 1
@@ -95,7 +110,14 @@ def datelines(doc: "Doc", gz: Gazetteer, taken: list[tuple[int, int]], *, min_po
     a dash or a parenthesis, that exactly name a country, region, city or town (of ``min_pop``+)."""
     out: list[tuple[int, int]] = []
     text, n = doc_text(doc), len(doc)
-    for t in doc:
+    starts = _token_starts(doc)
+    try:
+        sents = {sent.start for sent in doc.sents}
+    except ValueError:  # no sentence boundaries (a doc not parsed): line breaks only
+        sents = set()
+    firsts = {0} | sents | {  # after a line break too
+        bisect.bisect_right(starts, m.start()) for m in re.finditer("\n", text)}
+    for t in (doc[i] for i in sorted(firsts) if i < n):
         if t.is_space or not (t.i == 0 or t.is_sent_start or "\n" in doc[t.i - 1].text_with_ws):
             continue
         i = t.i

@@ -569,8 +569,9 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
         if c.place_word and e.feature == "admin" and c.entries and c.entries[0].match == "type":
             s += 0.3
         if anchors and e.feature != "country" and e.lat is not None and e.lon is not None:
-            near = sum(1 for la, lo, t in anchors
-                       if t != c.text and haversine_km(e.lat, e.lon, la, lo) < NEAR_KM)
+            near = sum(1 for la, lo, t in anchors  # (a latitude gap alone can rule one out)
+                       if t != c.text and abs(e.lat - la) < NEAR_KM / 111.0
+                       and haversine_km(e.lat, e.lon, la, lo) < NEAR_KM)
             s += COHERENCE * min(near, 3)
             if near:
                 linked.add(e.pid)

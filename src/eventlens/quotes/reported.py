@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventlens.nlp import doc_text, tokens_tagged
+from eventlens.nlp.tokens import TokenTable
 from eventlens.quotes.edges import QUOTE_CHARS as _QUOTE_CHARS
 from eventlens.quotes.edges import trim
 from eventlens.quotes.lexicon import CueLexicon
@@ -671,7 +672,7 @@ def noun_attributions(doc: "Doc", lex: CueLexicon, inside_quote: list[bool]) -> 
 def prep_attributions(doc: "Doc", lex: CueLexicon, inside_quote: list[bool]) -> list[Attribution]:
     """"according to X": source X, content the clause it modifies minus the phrase."""
     out: list[Attribution] = []
-    lowers = [t.lower_ for t in doc]  # one pass over the tokens, not one per phrase
+    lowers = TokenTable.of(doc).lower  # read once per doc, shared with other stages
     at: dict[str, list[int]] = {}
     for i, w in enumerate(lowers):
         at.setdefault(w, []).append(i)
