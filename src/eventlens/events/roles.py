@@ -239,7 +239,10 @@ class Roles:
                     o = self.child(head, unit, ("nsubjpass",))
                 if o is not None:
                     return o, False
-            return self.subject(head, unit, depth + 1)
+            # "X is expected to sign": the head's passive is its own; X signs (unless the
+            # infinitive is passive itself: "X is expected to be charged")
+            s, _ = self.subject(head, unit, depth + 1)
+            return s, any(c.dep_ == "auxpass" for c in verb.children)
         if dep == "pcomp" and head.dep_ == "prep" and unit.contains(head.head):
             gov = head.head
             if head.lower_ == "of" and _control_lemma(gov):
