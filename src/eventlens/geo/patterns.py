@@ -18,7 +18,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from eventlens.geo.gazetteer import Entry, Gazetteer
-from eventlens.nlp import doc_text
+from eventlens.nlp import doc_text, token_starts
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -26,15 +26,6 @@ if TYPE_CHECKING:  # pragma: no cover
 MAX_NAME_TOKENS = 4
 _DATELINE_NEXT = frozenset({",", "-", "--", "—", "–", "(", ":"})
 _AFTER_COMMA = re.compile(r",[ \t]*(?=[A-Z])")  # where a state abbreviation may start
-
-
-def _token_starts(doc: "Doc") -> list[int]:
-    """Character offset of every token (cached on the doc, like ``doc_text``)."""
-    starts = doc.user_data.get("_eventlens_idx")
-    if starts is None or len(starts) != len(doc):
-        starts = doc.to_array("IDX").tolist()
-        doc.user_data["_eventlens_idx"] = starts
-    return starts
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +70,7 @@ def state_qualified(doc: "Doc", gz: Gazetteer, taken: list[tuple[int, int]]
     abbr = state_abbreviations()
     text = doc_text(doc)
     out: list[tuple[int, int, str, tuple[Entry, ...]]] = []
-    starts = _token_starts(doc)
+    starts = token_starts(doc)
     # only tokens right after a comma can be abbreviations (all of which are capitalised)
     after = sorted({bisect.bisect_left(starts, m.end()) for m in _AFTER_COMMA.finditer(text)})
     for t in (doc[i] for i in after if 2 <= i < len(doc)):
@@ -110,7 +101,7 @@ def datelines(doc: "Doc", gz: Gazetteer, taken: list[tuple[int, int]], *, min_po
     a dash or a parenthesis, that exactly name a country, region, city or town (of ``min_pop``+)."""
     out: list[tuple[int, int]] = []
     text, n = doc_text(doc), len(doc)
-    starts = _token_starts(doc)
+    starts = token_starts(doc)
     try:
         sents = {sent.start for sent in doc.sents}
     except ValueError:  # no sentence boundaries (a doc not parsed): line breaks only

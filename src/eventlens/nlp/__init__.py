@@ -27,6 +27,16 @@ def doc_text(doc: "Doc") -> str:
     return text
 
 
+def token_starts(doc: "Doc") -> list[int]:
+    """Character offset of every token, read once per doc and cached on it (as :func:`doc_text`):
+    stages map character positions to tokens by bisecting it."""
+    starts = doc.user_data.get("_eventlens_idx")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.to_array("IDX").tolist()
+        doc.user_data["_eventlens_idx"] = starts
+    return starts
+
+
 def pos_tags(doc: "Doc") -> list[str]:
     """The coarse part-of-speech tag of every token, read once per doc and cached on it (as
     :func:`doc_text`): stages that pick verbs or nouns out of a whole article scan these."""

@@ -14,6 +14,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from eventlens.context import DocContext
+from eventlens.nlp import token_starts
 from eventlens.quotes.direct import Piece, find_direct
 from eventlens.quotes.learned import CueModel, learned_attributions, load_model
 from eventlens.quotes.lexicon import CueLexicon, load_lexicon
@@ -53,7 +54,7 @@ def _words(text: str) -> int:
 def _token_flags(doc: "Doc", pieces: list[Piece]) -> list[bool]:
     flags = [False] * len(doc)
     starts = [p.start for p in pieces]
-    for k, idx in enumerate(_idx(doc)):
+    for k, idx in enumerate(token_starts(doc)):
         i = bisect.bisect_right(starts, idx) - 1
         if i >= 0 and pieces[i].start <= idx < pieces[i].end:
             flags[k] = True
@@ -61,17 +62,9 @@ def _token_flags(doc: "Doc", pieces: list[Piece]) -> list[bool]:
 
 
 def _tokens_in(doc: "Doc", start: int, end: int) -> range:
-    lo = bisect.bisect_left(_idx(doc), start)
-    hi = bisect.bisect_left(_idx(doc), end)
+    lo = bisect.bisect_left(token_starts(doc), start)
+    hi = bisect.bisect_left(token_starts(doc), end)
     return range(lo, hi)
-
-
-def _idx(doc: "Doc") -> list[int]:
-    cached = doc.user_data.get("_eventlens_tok_idx")
-    if cached is None or len(cached) != len(doc):
-        cached = doc.to_array("IDX").tolist()
-        doc.user_data["_eventlens_tok_idx"] = cached
-    return cached
 
 
 def _window_cue(
