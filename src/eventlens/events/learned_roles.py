@@ -275,7 +275,7 @@ class RoleScorer:
                 f"chosen,side={chosen},{side}", f"side,dist={side},{dist}",
                 f"kind,side={mt.kind},{side}", f"path,type={path},{typ}",
                 f"rank,chosen={rank},{chosen}", f"rep,side={rep},{side}",
-                f"lemma,dep={lem},{dep}"]), setting or mt.topic))
+                f"lemma,dep={lem},{dep}"]), setting or mt.topic or rep))
         return out
 
     def refine(self, unit: "Unit", m: "Match", sources: list[str], targets: list[str],

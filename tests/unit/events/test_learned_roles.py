@@ -179,8 +179,9 @@ HOOK = [
     ("parse-target-is-kept", "Ivo Marek met Bordurian officials in Avaria on Tuesday.",
      model_of({"bias": -20.0}, {"bias": -6.0, "prep=in": 12.0, "chosen=Tparse": -20.0}),
      [("CONSULT", "ivo", "bor")]),
-    ("fills-a-missing-source", "Bordurian villages were shelled on Monday, Ivo Marek said.",
-     model_of({"bias": -6.0, "kind=person": 12.0}, {"bias": -20.0}), [("ASSAULT", "ivo", "bor")]),
+    # attribution is not agency: the one who reports an act is never made its side
+    ("never-the-reporter", "Bordurian villages were shelled on Monday, Ivo Marek said.",
+     model_of({"bias": -6.0, "kind=person": 12.0}, {"bias": -20.0}), [("ASSAULT", None, "bor")]),
     ("never-a-circumstance", "The Red Hand protested on Monday, despite pressure from Borduria.",
      COUNTRY_TARGET, [("PROTEST", "red", None)]),
     ("never-a-topic", "The Red Hand accepted the Borduria talks on Monday.", COUNTRY_TARGET,
