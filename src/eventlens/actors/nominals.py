@@ -104,10 +104,7 @@ class NominalMixin:
             start += 1
         while start < tok.i and self.doc[start].is_punct:
             start += 1
-        for i in range(tok.i, start, -1):  # a phrase never starts before a line break
-            if "\n" in self.doc[i - 1].text or "\n" in self.doc[i - 1].whitespace_:
-                return i
-        return start
+        return self._line_start(start, tok.i + 1)
 
     def _nominal(self, tok: "Token", term: str, st: object) -> None:
         from eventlens.actors.kb import SectorTerm

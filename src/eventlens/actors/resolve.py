@@ -90,11 +90,17 @@ class _Resolver(NominalMixin):
             d.affiliation = entry.affiliation  # resolved to a present actor at the end
         return d
 
+    def _line_start(self, start_tok: int, end_tok: int) -> int:
+        """The first token of [start_tok, end_tok) after its last line break: no actor name or
+        mention runs across a line or paragraph break (a headline and the next paragraph)."""
+        for i in range(end_tok - 1, start_tok, -1):
+            prev = self.doc[i - 1]
+            if "\n" in prev.text or "\n" in prev.whitespace_:
+                return i
+        return start_tok
+
     def _mention(self, d: _Draft, start_tok: int, end_tok: int) -> None:
-        for i in range(end_tok - 1, start_tok, -1):  # never across a line or paragraph break
-            if "\n" in self.doc[i].text or "\n" in self.doc[i - 1].whitespace_:
-                start_tok = i + 1 if self.doc[i].is_space else i
-                break
+        start_tok = self._line_start(start_tok, end_tok)
         if start_tok >= end_tok:
             return
         span = self.doc[start_tok:end_tok]
@@ -418,8 +424,6 @@ class _Resolver(NominalMixin):
             return False  # a dictionary name: the entity pass owns it
         d = self._draft(f"org:{norm(name.text)}", name=name.text, kind=ActorKind.ORGANIZATION,
                         country=iso)
-        term = self.kb.sector_term(head.lower_) or self.kb.sector_term(head.lemma_.lower())
-        d.sector = d.sector or (term.sector if term is not None else None)
         self._mention(d, name.start, name.end)
         return True
 

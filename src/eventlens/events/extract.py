@@ -19,10 +19,11 @@ from eventlens.events import dates as dates_mod
 from eventlens.events import learned_roles
 from eventlens.events.codebook import Codebook, Mode
 from eventlens.events.rescore import rescore
-from eventlens.events.roles import Roles, trigger_roles
-from eventlens.events.sentences import TokenTable, Unit, units
+from eventlens.events.roles import Roles, modifies_act, trigger_roles
+from eventlens.events.sentences import Unit, units
 from eventlens.events.status import event_status
-from eventlens.events.triggers import Match, lemma, match_unit, names_act
+from eventlens.events.triggers import Match, lemma, match_unit
+from eventlens.nlp.tokens import TokenTable
 from eventlens.types import ActorKind, Event, EventStatus, Sector, Span, stable_id
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -72,14 +73,13 @@ def extract(ctx: DocContext, cb: Codebook) -> tuple[Event, ...]:
     events: dict[str, Event] = {}
     ents = [(e.start, e.end, e.root) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     found: list[tuple[str, list[Event]]] = []
-    table = TokenTable.of(doc)  # this article's token attributes, read once
-    for unit in units(doc, table):
-        matches = _undominated(match_unit(doc, unit, cb, in_names=ctx.actor_at, table=table),
+    for unit in units(doc):
+        matches = _undominated(match_unit(doc, unit, cb, in_names=ctx.actor_at),
                                cb.word("light_verbs"))
         if not matches:
             continue
         unit_events: list[Event] = []
-        date_phrases = None if unit.cheap else _date_phrases(doc, table, unit, ents)
+        date_phrases = None if unit.cheap else _date_phrases(doc, unit, ents)
         scene_ids: set[str] = set()
         per_match = [(m, _events_for(ctx, cb, roles, unit, m, date_phrases, scene_ids=scene_ids,
                                      role_scorer=role_scorer))
@@ -387,15 +387,11 @@ def _setting(ctx: DocContext, roles: Roles, word: "Token", trig: "Token", unit: 
       talks", "X's demands"; not "the X embassy", a thing of X's);
     - inside a phrase of circumstance ("amid ...", "despite ...") below the trigger.
     """
-    aid = ctx.actor_at(word.idx, word.idx + len(word.text))
+    if modifies_act(roles, word, unit, ctx.actor_at(word.idx, word.idx + len(word.text))):
+        return True
     cur = word
     while cur.dep_ == "conj" and cur.head.i != cur.i and unit.contains(cur.head):
         cur = cur.head
-    head = cur.head
-    owner = cur.dep_ in ("compound", "nmod", "amod", "poss") and head.i > cur.i and \
-        head.tag_.startswith("NN") and ctx.actor_at(head.idx, head.idx + len(head.text)) != aid
-    if owner and names_act(head, roles.cb):
-        return True
     for _ in range(10):
         head = cur.head
         if head.i == cur.i or not unit.contains(head) or cur.i == trig.i or head.i == trig.i:
@@ -501,7 +497,7 @@ def _dedup(evs: list[Event]) -> list[Event]:
 
 # ----- dates -------------------------------------------------------------------------------------
 
-def _date_phrases(doc: "Doc", table: TokenTable, unit: Unit,
+def _date_phrases(doc: "Doc", unit: Unit,
                   ents: list[tuple[int, int, "Token"]]) -> list[tuple[int, int, "Token"]]:
     """(first token, end token, root token) of date phrases in the unit."""
     out: list[tuple[int, int, Token]] = []
@@ -511,6 +507,7 @@ def _date_phrases(doc: "Doc", table: TokenTable, unit: Unit,
             continue
         out.append((start, end, root))
         covered.update(range(start, end))
+    table = TokenTable.of(doc)  # read once per doc, kept on it
     lowers, tags = table.lower, table.tag
     for i in range(unit.start, unit.end):
         if i not in covered and lowers[i] in _DATE_WORDS and tags[i].startswith("NN"):

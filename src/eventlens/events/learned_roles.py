@@ -30,7 +30,6 @@ are never shipped: the script writes them to ``cache_dir() / "events" / "role_mo
 from __future__ import annotations
 
 import logging
-import os
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,9 +38,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from eventlens.config import cache_dir
+from eventlens.config import local_model_path, save_npz
 from eventlens.errors import ResourceError
-from eventlens.events.triggers import names_act
+from eventlens.events.roles import modifies_act
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -63,10 +62,7 @@ _DIST = (1, 3, 6, 11, 21)
 def model_path() -> Path:
     """Where the trained role model lives: ``$EVENTLENS_ROLE_MODEL`` (a path, or ``off``), else
     the user cache (built by the training script)."""
-    env = os.environ.get("EVENTLENS_ROLE_MODEL")
-    if env:
-        return Path(os.devnull + ".absent") if env.lower() in ("none", "off", "0") else Path(env)
-    return cache_dir() / "events" / MODEL_NAME
+    return local_model_path("EVENTLENS_ROLE_MODEL", "events", MODEL_NAME)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -99,12 +95,9 @@ class RoleModel:
         return cls(weights=weights, thresholds=ths)
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp.npz")
-        np.savez_compressed(tmp, format=np.int64(MODEL_FORMAT), features=np.str_(FEATURES),
-                            weights=self.weights.astype(np.float32),
-                            thresholds=np.array(self.thresholds, dtype=np.float64))
-        tmp.replace(path)
+        save_npz(path, format=np.int64(MODEL_FORMAT), features=np.str_(FEATURES),
+                 weights=self.weights.astype(np.float32),
+                 thresholds=np.array(self.thresholds, dtype=np.float64))
 
     def proba(self, ids: list[tuple[int, ...]]) -> list[list[float]]:
         """P(the candidate fills the slot) per slot (source, target) and candidate, from each
@@ -226,13 +219,7 @@ class RoleScorer:
             sector = str(actor.sector) if actor is not None and actor.sector else "-"
             rep = aid in self.roles.reporters(unit)
             wdep = word.dep_ if word.i != root.i else "="
-            own = word  # the mention's own phrase, above coordination only
-            while own.dep_ == "conj" and own.head.i != own.i and unit.contains(own.head):
-                own = own.head
-            head = own.head
-            topic = own.dep_ in ("compound", "nmod", "amod", "poss") and head.i > own.i and \
-                head.tag_.startswith("NN") and names_act(head, self.roles.cb) and \
-                self.ctx.actor_at(head.idx, head.idx + len(head.text)) != aid
+            topic = modifies_act(self.roles, word, unit, aid)
             out = _Mention(span.start, span.end, root, topic, dep, prep, kind, rep, self._crc([
                 "bias", f"dep={dep}", f"prep={prep}", f"via={via}", f"wdep={wdep}",
                 f"kind={kind}", f"sector={sector}", f"rep={rep}"]))

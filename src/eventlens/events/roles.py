@@ -403,6 +403,20 @@ class Roles:
         return None
 
 
+def modifies_act(r: Roles, word: "Token", unit: Unit, aid: str | None) -> bool:
+    """Does the mention of ``aid`` at ``word`` (or the conjunct it belongs to) modify a noun
+    naming another act ("the Joint Commission talks", "X's demands")? Then it is that act's
+    participant or topic, not a side of the trigger's act ("the X embassy", a thing of X's, is
+    no act)."""
+    cur = word
+    while cur.dep_ == "conj" and cur.head.i != cur.i and unit.contains(cur.head):
+        cur = cur.head
+    head = cur.head
+    return cur.dep_ in ("compound", "nmod", "amod", "poss") and head.i > cur.i and \
+        head.tag_.startswith("NN") and \
+        r.ctx.actor_at(head.idx, head.idx + len(head.text)) != aid and names_act(head, r.cb)
+
+
 def _act_noun(r: Roles, tok: "Token") -> bool:
     """A noun naming another act ("the resumption of the X talks"): the actors modifying it are
     that act's participants or topic, not the target of the governing verb."""

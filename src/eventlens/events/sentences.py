@@ -34,9 +34,9 @@ class Unit:
         return self.start <= tok.i < self.end
 
 
-def units(doc: "Doc", table: TokenTable | None = None) -> Iterator[Unit]:
-    """Sentence units of ``doc`` that look like prose (``table``: ``TokenTable.of(doc)``)."""
-    tb = table if table is not None else TokenTable.of(doc)
+def units(doc: "Doc") -> Iterator[Unit]:
+    """Sentence units of ``doc`` that look like prose."""
+    tb = TokenTable.of(doc)
     is_space, text = tb.is_space, tb.text
     for sent in doc.sents:
         begin = sent.start

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventlens.events.codebook import Codebook, TriggerRule
-from eventlens.events.sentences import TokenTable, Unit
+from eventlens.events.sentences import Unit
+from eventlens.nlp.tokens import TokenTable
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -153,15 +154,13 @@ def _modifies_trigger_noun(tok: "Token", cb: Codebook) -> bool:
 
 
 def match_unit(doc: "Doc", unit: Unit, cb: Codebook,
-               in_names: "Callable[[int, int], object] | None" = None,
-               table: TokenTable | None = None) -> list[Match]:
+               in_names: "Callable[[int, int], object] | None" = None) -> list[Match]:
     """Trigger matches of one unit, in text order; at most one rule per token.
 
     ``in_names(start, end)`` is truthy when the characters are inside a known name (an actor
-    mention); such tokens are never triggers. ``table``: the doc's :class:`TokenTable` when the
-    caller has one (built here otherwise).
+    mention); such tokens are never triggers.
     """
-    tb = table if table is not None else TokenTable.of(doc)
+    tb = TokenTable.of(doc)  # read once per doc, kept on it
     lemmas, lowers, tags, titles, texts = tb.lemma, tb.lower, tb.tag, tb.is_title, tb.text
     out: list[Match] = []
     words = [i for i in range(unit.start, unit.end) if tb.is_alpha[i] and len(texts[i]) > 3]

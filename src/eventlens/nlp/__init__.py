@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from eventlens.errors import ResourceError
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def doc_text(doc: "Doc") -> str:
@@ -27,24 +29,25 @@ def doc_text(doc: "Doc") -> str:
     return text
 
 
+def doc_cached(doc: "Doc", key: str, build: "Callable[[Doc], T]") -> "T":
+    """``build(doc)``, computed once per doc and kept in ``doc.user_data`` under ``key`` (the
+    per-article token tables the stages share); rebuilt if the doc's length changed."""
+    found = doc.user_data.get(key)
+    if found is None or len(found) != len(doc):
+        found = doc.user_data[key] = build(doc)
+    return found
+
+
 def token_starts(doc: "Doc") -> list[int]:
-    """Character offset of every token, read once per doc and cached on it (as :func:`doc_text`):
-    stages map character positions to tokens by bisecting it."""
-    starts = doc.user_data.get("_eventlens_idx")
-    if starts is None or len(starts) != len(doc):
-        starts = doc.to_array("IDX").tolist()
-        doc.user_data["_eventlens_idx"] = starts
-    return starts
+    """Character offset of every token (cached on the doc): stages map character positions to
+    tokens by bisecting it."""
+    return doc_cached(doc, "_eventlens_idx", lambda d: d.to_array("IDX").tolist())
 
 
 def pos_tags(doc: "Doc") -> list[str]:
-    """The coarse part-of-speech tag of every token, read once per doc and cached on it (as
-    :func:`doc_text`): stages that pick verbs or nouns out of a whole article scan these."""
-    tags = doc.user_data.get("_eventlens_pos")
-    if tags is None or len(tags) != len(doc):
-        tags = [t.pos_ for t in doc]
-        doc.user_data["_eventlens_pos"] = tags
-    return tags
+    """The coarse part-of-speech tag of every token (cached on the doc): stages that pick verbs
+    or nouns out of a whole article scan these."""
+    return doc_cached(doc, "_eventlens_pos", lambda d: [t.pos_ for t in d])
 
 
 def tokens_tagged(doc: "Doc", pos: str) -> "Iterator[Token]":

@@ -16,8 +16,8 @@ class TokenTable:
     """The token attributes the event stage scans, read once per doc into plain lists.
 
     Reading a spaCy attribute costs a Token object and a string look-up each time, and the unit
-    filter and the trigger matcher scan every token of an article; built once per article by the
-    caller (never cached across articles). Index ``i`` is ``doc[i]``.
+    filter, the trigger matcher and the quote passes scan every token of an article; built once
+    per doc and kept on it (never shared across articles). Index ``i`` is ``doc[i]``.
     """
 
     text: list[str]
@@ -29,6 +29,9 @@ class TokenTable:
     is_title: list[bool]
     like_num: list[bool]
 
+    def __len__(self) -> int:
+        return len(self.text)
+
     @classmethod
     def of(cls, doc: "Doc | Iterable[Token]") -> "TokenTable":
         """The table of a doc (built from its attribute arrays, once, and kept on the doc like
@@ -36,10 +39,9 @@ class TokenTable:
         from spacy.tokens import Doc
 
         if isinstance(doc, Doc):
-            cached = doc.user_data.get("_eventlens_tokens")
-            if cached is None or len(cached.text) != len(doc):
-                cached = doc.user_data["_eventlens_tokens"] = cls._of_doc(doc)
-            return cached
+            from eventlens.nlp import doc_cached
+
+            return doc_cached(doc, "_eventlens_tokens", cls._of_doc)
         text: list[str] = []
         lower: list[str] = []
         lemma: list[str] = []

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eventlens.context import DocContext
+from eventlens.quotes.edges import QUOTE_CHARS
 from eventlens.types import Article
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,7 +48,6 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-_QUOTE_CHARS = set("\"'“”‘’«»„")
 ROLES = ("cue", "source", "content")
 
 
@@ -99,7 +99,7 @@ def read_gold(ann: str, text: str) -> list[Attr]:
                 cue=sorted(roles["Cue"]),
                 source=sorted(roles["Source"]),
                 content=sorted(roles["Content"]),
-                direct=any(ch in _QUOTE_CHARS - {"'", "’"} for ch in content_text),
+                direct=any(ch in QUOTE_CHARS - {"'", "’"} for ch in content_text),
             )
         )
     return out
@@ -123,9 +123,9 @@ def predicted(ctx: DocContext, *, cue_model: Any = "auto") -> list[Attr]:
         for s, e, direct in a.contents:
             if direct:  # over the marks, doubled ones ('' or ``) included
                 for _ in range(2):
-                    if s > 0 and text[s - 1] in _QUOTE_CHARS | {"`"}:
+                    if s > 0 and text[s - 1] in QUOTE_CHARS | {"`"}:
                         s -= 1
-                    if e < len(text) and text[e] in _QUOTE_CHARS:
+                    if e < len(text) and text[e] in QUOTE_CHARS:
                         e += 1
             contents.append((s, e))
         out.append(

@@ -22,7 +22,6 @@ alone. Everything is numpy over ``doc.to_array``: a few milliseconds per article
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +29,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from eventlens.config import cache_dir
+from eventlens.config import local_model_path, save_npz
 from eventlens.errors import ResourceError
 from eventlens.nlp import pos_tags
 from eventlens.quotes.lexicon import CueLexicon
@@ -61,10 +60,7 @@ _KIND_CODE = {"speech": 1, "belief": 2, "attitude": 3, "noun": 4, "phrasal": 5}
 def model_path() -> Path:
     """Where the trained cue model lives: ``$EVENTLENS_QUOTE_MODEL`` (a path, or ``off``), else
     the user cache (built by the training script)."""
-    env = os.environ.get("EVENTLENS_QUOTE_MODEL")
-    if env:
-        return Path(os.devnull + ".absent") if env.lower() in ("none", "off", "0") else Path(env)
-    return cache_dir() / "quotes" / MODEL_NAME
+    return local_model_path("EVENTLENS_QUOTE_MODEL", "quotes", MODEL_NAME)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -96,13 +92,8 @@ class CueModel:
         return cls(weights=weights, threshold=threshold)
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp.npz")
-        np.savez_compressed(
-            tmp, format=np.int64(MODEL_FORMAT), features=np.str_(FEATURES),
-            weights=self.weights.astype(np.float32), threshold=np.float64(self.threshold),
-        )
-        tmp.replace(path)
+        save_npz(path, format=np.int64(MODEL_FORMAT), features=np.str_(FEATURES),
+                 weights=self.weights.astype(np.float32), threshold=np.float64(self.threshold))
 
     def proba(self, ids: np.ndarray) -> np.ndarray:
         """P(cue) per row of hashed feature ids (n, k)."""
@@ -357,7 +348,7 @@ def generic_content(tok: "Token") -> list[tuple[int, int]]:
     """A cue's content when no frame fits: its complements to the right, from the first to
     the last before a comma, conjunction or other adjunct ("backing the senator in the
     primary"); for a passive with no object, its subject ("the plan was widely criticized")."""
-    from eventlens.quotes.reported import content_pieces
+    from eventlens.quotes.reported import content_pieces, states_subject
 
     first = last = None
     for c in tok.children:
@@ -365,9 +356,8 @@ def generic_content(tok: "Token") -> list[tuple[int, int]]:
             continue
         if c.dep_ in ("advmod", "prt") and first is None:
             continue
-        if c.dep_ not in _GENERIC or first is None and (
-                c.dep_ in ("oprd", "acomp") or c.dep_ == "xcomp" and c.pos_ == "ADJ"):
-            break  # "dozens reported dead": a state of the subject, nothing said
+        if c.dep_ not in _GENERIC or (first is None and states_subject(c)):
+            break
         first = c if first is None else first
         last = c
     if first is not None and last is not None:

@@ -457,6 +457,12 @@ _COMPLEMENT_PREPS = {"as", "for", "of", "about", "against", "over", "into", "to"
 _NO_PREP_ENTS = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"}
 
 
+def states_subject(c: "Token") -> bool:
+    """A verb's first complement that is a state of its subject ("dozens reported dead",
+    "two reported missing"): nothing was said."""
+    return c.dep_ in ("oprd", "acomp") or (c.dep_ == "xcomp" and c.pos_ == "ADJ")
+
+
 def _complements(tok: "Token") -> list[tuple[int, int]]:
     """The verb's complements to its right as one content: "criticized the plan as too costly",
     "blamed the mayor for the delays", "wants to run". Needs an object, a clause or an
@@ -480,8 +486,8 @@ def _complements(tok: "Token") -> list[tuple[int, int]]:
         elif c.dep_ == "xcomp" and not any(a.dep_ == "aux" for a in c.children):
             if first is None:
                 break
-        elif c.dep_ in ("oprd", "acomp") and first is None:
-            break  # "dozens reported dead": a state of the subject, nothing said
+        elif first is None and states_subject(c):
+            break
         else:
             has_core = True
         first = c if first is None else first

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from eventlens.config import Config, cache_dir
+from eventlens.config import Config, cache_dir, switched_off
 from eventlens.context import DocContext
 from eventlens.errors import ResourceError
 from eventlens.slant.attach import Attacher
@@ -99,7 +99,7 @@ def model_path(config: Config | None = None) -> Path | None:
     """
     env = os.environ.get("EVENTLENS_LABEL_MODEL")
     if env:
-        return Path(env) if not _off(env) and Path(env).is_file() else None
+        return Path(env) if not switched_off(env) and Path(env).is_file() else None
     from importlib import resources
 
     packaged = resources.files("eventlens").joinpath("data", "slant", MODEL_FILE)
@@ -107,10 +107,6 @@ def model_path(config: Config | None = None) -> Path | None:
         return Path(str(packaged))
     cached = cache_dir() / "slant" / MODEL_FILE
     return cached if cached.is_file() else None
-
-
-def _off(value: str) -> bool:
-    return value.lower() in ("none", "off", "0")
 
 
 def tagger_path(config: Config | None = None) -> Path | None:
@@ -122,9 +118,9 @@ def tagger_path(config: Config | None = None) -> Path | None:
     """
     env = os.environ.get("EVENTLENS_LABEL_TAGGER")
     if env:
-        return Path(env) if not _off(env) and Path(env).is_file() else None
+        return Path(env) if not switched_off(env) and Path(env).is_file() else None
     model_env = os.environ.get("EVENTLENS_LABEL_MODEL")
-    if model_env and _off(model_env):
+    if model_env and switched_off(model_env):
         return None
     cached = cache_dir() / "slant" / TAGGER_FILE
     return cached if cached.is_file() else None
