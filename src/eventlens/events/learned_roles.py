@@ -40,6 +40,7 @@ import numpy as np
 
 from eventlens.config import local_model_path, save_npz
 from eventlens.errors import ResourceError
+from eventlens.actors.sentence_country import SCENE_PREPS
 from eventlens.events.roles import modifies_act
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -179,6 +180,16 @@ class _Mention:
     ids: tuple[int, ...]  # hashed trigger-independent features
 
 
+def _where_another_is(ctx: "DocContext", root: "Token", aid: str) -> bool:
+    """A place phrase on another actor's noun ("the parties in Libya", "rebels inside Mali"):
+    where that actor is, not a side of the act."""
+    if root.dep_ != "pobj" or root.head.lower_ not in SCENE_PREPS:
+        return False
+    noun = root.head.head
+    other = ctx.actor_at(noun.idx, noun.idx + len(noun.text))
+    return noun.tag_.startswith("NN") and other is not None and other != aid
+
+
 class RoleScorer:
     """The role model bound to one article (caches each mention's trigger-independent part)."""
 
@@ -219,7 +230,8 @@ class RoleScorer:
             sector = str(actor.sector) if actor is not None and actor.sector else "-"
             rep = aid in self.roles.reporters(unit)
             wdep = word.dep_ if word.i != root.i else "="
-            topic = modifies_act(self.roles, word, unit, aid)
+            topic = modifies_act(self.roles, word, unit, aid) or _where_another_is(
+                self.ctx, root, aid)
             out = _Mention(span.start, span.end, root, topic, dep, prep, kind, rep, self._crc([
                 "bias", f"dep={dep}", f"prep={prep}", f"via={via}", f"wdep={wdep}",
                 f"kind={kind}", f"sector={sector}", f"rep={rep}"]))

@@ -186,6 +186,8 @@ HOOK = [
      COUNTRY_TARGET, [("PROTEST", "red", None)]),
     ("never-a-topic", "The Red Hand accepted the Borduria talks on Monday.", COUNTRY_TARGET,
      [("CONSULT", "red", None)]),
+    ("never-where-another-actor-is", "The Red Hand in Borduria protested on Monday.",
+     COUNTRY_TARGET, [("PROTEST", "red", None)]),
     ("but-a-country-otherwise", "The Red Hand protested on Monday outside the Bordurian embassy.",
      COUNTRY_TARGET, [("PROTEST", "red", "bor")]),
 ]
