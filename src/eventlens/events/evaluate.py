@@ -25,6 +25,8 @@ records per set (first N, deterministic) for quick runs.
 
 from __future__ import annotations
 
+import copy
+
 import json
 import logging
 import re
@@ -492,6 +494,19 @@ def eval_petrarch(folder: Path, res: "Resources", limit: int | None) -> dict[str
         unit, run_pipeline([r.text for r in unit], res, extra_actors=phrases)
     )
     out["unit_tests"]["actor_overlay"] = "PETR.Validate.actors.txt (%d phrases)" % len(phrases)
+    # as PETRARCH-2 itself is scored there (its 0.52): with the validation verb dictionary the
+    # unit-test gold was coded with, read before our packaged verb facts (``--verbs``)
+    verbs = folder / "dictionaries" / "PETR.Validate.verbs.2.0.txt"
+    if verbs.exists():
+        from eventlens.events import load_codebook
+
+        with_verbs = copy.copy(res)
+        with_verbs.config = res.config.with_(verb_dictionaries=(verbs,))
+        with_verbs.codebook = load_codebook(with_verbs.config)
+        scored = _score_petr(unit, run_pipeline([r.text for r in unit], with_verbs, extra_actors=phrases))
+        out["unit_tests_validation_verbs"] = {
+            k: scored[k] for k in ("exact", "root", "code_only", "code_confusions")
+        } | {"verb_overlay": verbs.name}
     return out
 
 
