@@ -23,6 +23,9 @@ from eventlens.actors.words import (
 )
 from eventlens.types import ActorKind, Sector
 
+# sectors of an armed organisation ("LAAF forces", "Haftar's forces" are such a group)
+ARMED_SECTORS = (Sector.MIL, Sector.REB, Sector.INS, Sector.UAF)
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
@@ -162,6 +165,16 @@ class NominalMixin:
                 owner = self._owner(child)
                 if owner is not None:
                     possessor = owner
+        if possessor is None and (tok.lower_ in FORCE_FAMILY or tok.lemma_ in FORCE_FAMILY) and start == tok.i and tok.i > 0:
+            # "LAAF forces" whatever the parse made of it (an all-caps name tagged as a verb):
+            # an armed group's name right before the noun, on its line, is its owner
+            prev = tok.i - 1
+            owner = self.drafts.get(self.token_actor.get(prev, ""))
+            if owner is not None and owner.kind in (ActorKind.GROUP, ActorKind.ORGANIZATION) and (
+                    owner.sector in ARMED_SECTORS) and "\n" not in self.doc[prev].whitespace_:
+                possessor = owner
+                start = next(i for i in range(prev, -1, -1)
+                             if i == 0 or self.token_actor.get(i - 1) != owner.key)
         if possessor is not None:
             affiliation = possessor.key
             country = country or possessor.country
@@ -179,7 +192,7 @@ class NominalMixin:
             country = self.focus  # "the internationally-recognized government" of the story's country
         if possessor is not None and family == "forces" and possessor.kind in (
             ActorKind.GROUP, ActorKind.ORGANIZATION
-        ) and possessor.sector in (Sector.MIL, Sector.REB, Sector.INS, Sector.UAF):
+        ) and possessor.sector in ARMED_SECTORS:
             self._mention(possessor, start, tok.i + 1)  # "LAAF forces" are the LAAF
             return
         if st.sector is Sector.MIL and country and affiliation is None and all(
@@ -332,7 +345,7 @@ class NominalMixin:
         if entry is None or not entry.affiliation:
             return None
         org = self.kb.entries.get(entry.affiliation)
-        if org is None or org.sector not in (Sector.MIL, Sector.REB, Sector.INS, Sector.UAF):
+        if org is None or org.sector not in ARMED_SECTORS:
             return None
         d = self._kb_draft(org)
         d.family = "forces"

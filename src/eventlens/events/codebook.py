@@ -435,7 +435,7 @@ def parse_codebook(data: dict[str, Any], cameo_text: str,
         )
     word_keys = ("attribution_verbs", "claim_verbs", "planning_words", "negating_words",
                  "preventing_words", "hypothetical_words", "claim_markers", "light_verbs", "nominal_bridges",
-                 "group_heads", "conditional_marks", "circumstance_preps")
+                 "group_heads", "conditional_marks", "circumstance_preps", "effort_verbs")
     words = {k: _as_set(data.get(k)) for k in word_keys}
     cb = Codebook(
         version=str(data["version"]),

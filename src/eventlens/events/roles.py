@@ -484,6 +484,12 @@ def trigger_roles(m: Match, r: Roles, unit: Unit) -> tuple[list[str], list[str],
                         src_tok = c
                         break
         tgt_toks += r.prep_objects(tok, unit, tpreps)
+        if src_tok is None and tok.dep_ in ("dobj", "obj") and unit.contains(tok.head):
+            # "to fend off a siege of the capital by X": a "by" phrase the parse hung on the
+            # active verb whose object the act is names the act's agent
+            by = r.prep_objects(tok.head, unit, frozenset({"by"}))
+            if by and tok.head.tag_.startswith("VB") and r.actors(by[0], unit):
+                src_tok = by[0]
         if src_tok is None or not tgt_toks:
             gov, rel = r.governor(tok, unit)
             if gov is not None and rel is not None:

@@ -166,6 +166,7 @@ def match_unit(doc: "Doc", unit: Unit, cb: Codebook,
     words = [i for i in range(unit.start, unit.end) if tb.is_alpha[i] and len(texts[i]) > 3]
     headline = bool(words) and sum(titles[i] for i in words) / len(words) > 0.6
     verb_rules, noun_rules = cb.verb_rules, cb.noun_rules
+    effort = cb.word("effort_verbs")
     for i in range(unit.start, unit.end):
         tag = tags[i]
         if tag.startswith("VB"):
@@ -189,6 +190,8 @@ def match_unit(doc: "Doc", unit: Unit, cb: Codebook,
         if in_names is not None and titles[i] and in_names(tok.idx, tok.idx + len(texts[i])):
             continue
         kids = _children(tok, unit)
+        if tag.startswith("VB") and lemmas[i] in effort and any(c.dep_ == "xcomp" for c in kids):
+            continue  # "struggled to fend off": the effort is no act, what it governs may be
         for rule in rules:
             ok, first, last, obj = _check(rule, tok, unit, kids)
             if ok:

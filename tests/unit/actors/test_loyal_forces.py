@@ -52,3 +52,19 @@ def test_no_actor_across_a_line_break(nlp):
         assert "\n" not in a.name, a.name
         for m in a.mentions:
             assert "\n" not in m.text, m.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parse takes the all-caps name for a verb and "forces" for its complement
+        "A statement from the coastal brigades did not admit the loss, with spokesman Omar Salem "
+        "saying only that they were targeting LAAF forces on the town's borders.",
+        "Residents said LAAF forces entered the town at dawn.",
+    ],
+    ids=["misparsed-name", "plain-compound"],
+)
+def test_armed_group_name_before_forces_is_that_group(nlp, text):
+    got = mentions_of(resolved(nlp, text))
+    assert "LAAF forces" in got.get("Libyan National Army", []), got
+    assert "forces" not in got, got
