@@ -22,7 +22,7 @@ from eventlens.events.rescore import rescore
 from eventlens.events.roles import Roles, modifies_act, trigger_roles
 from eventlens.events.sentences import Unit, units
 from eventlens.events.status import event_status
-from eventlens.events.triggers import Match, lemma, match_unit
+from eventlens.events.triggers import Match, alt_lemma, lemma, match_unit
 from eventlens.nlp.tokens import TokenTable
 from eventlens.types import ActorKind, Event, EventStatus, Sector, Span, stable_id
 
@@ -186,9 +186,11 @@ def _undominated(matches: list[Match], light: frozenset[str] = frozenset()) -> l
                or lemma(m.token) not in light or not any(
                    c.dep_ in ("dobj", "obj") and c.i in nouns for c in m.token.children)]
     nouns = {m.token.i for m in matches if m.nominal}
-    # ... and a verb + object pattern yields to a trigger modifying its object ("issued arrest
-    # warrants" is an arrest, not the generic "issue warrants")
-    matches = [m for m in matches if m.nominal or m.obj is None or not any(
+    # ... and a light verb + object pattern yields to a trigger modifying its object ("issued
+    # arrest warrants" is an arrest, not the generic "issue warrants"); a verb that is an act of
+    # its own keeps it as its topic ("rejected the ceasefire proposal" is a rejection)
+    matches = [m for m in matches if m.nominal or m.obj is None or (
+        lemma(m.token) not in light and alt_lemma(m.token) not in light) or not any(
         c.dep_ == "compound" and c.i in nouns for c in m.obj.children)]
     verbs = {m.token.i for m in matches if not m.nominal}
     if not verbs:

@@ -1,0 +1,56 @@
+"""Triggers of codebook 0.2.2: RETREAT (handing over or back, pulling back, ending a deployment),
+MOBILIZE (calling up reservists, forces on alert), AID (sending tanks or artillery), and a verb
+that is an act of its own keeps a trigger noun on its object as the topic. Own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventkit import C, G, run
+
+ACTORS = {
+    "ruri": ("Ruritania", C, None, ("Ruritania", "Ruritanian")),
+    "mil": ("Blue Brigade", G, None, ("The Blue Brigade", "the Blue Brigade")),
+    "vel": ("Velmar", C, None, ("Velmar",)),
+    "farm": ("Farmers' Union", G, None, ("the Farmers' Union",)),
+}
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        pytest.param("The Blue Brigade handed over the seized silos to the Farmers' Union.",
+                     ("RETREAT", "mil", "0842"), id="hand-over"),
+        pytest.param("The Blue Brigade handed back the seized silos to the Farmers' Union.",
+                     ("RETREAT", "mil", "0842"), id="hand-back"),
+        pytest.param("The Blue Brigade pulled its fighters back from the border villages.",
+                     ("RETREAT", "mil", None), id="pull-back"),
+        pytest.param("Ruritania ended its military mission in the north on Friday.",
+                     ("RETREAT", "ruri", None), id="end-mission"),
+    ],
+)
+def test_retreat_triggers(text: str, want) -> None:
+    got = {(e.type, e.source, e.cameo) for e in run(text, ACTORS)}
+    typ, src, code = want
+    assert any(t == typ and s == src and (code is None or c == code) for t, s, c in got), got
+
+
+@pytest.mark.parametrize(
+    "text, want, unwanted",
+    [
+        pytest.param("Ruritania rejected the ceasefire proposal from Velmar.",
+                     ("REJECT", "ruri", "vel"), "CONCEDE", id="reject-topic-noun"),
+        pytest.param("Ruritania called up 40,000 reservists after the clash with Velmar.",
+                     ("MOBILIZE", "ruri", None), None, id="call-up-reservists"),
+        pytest.param("Ruritania put its armed forces on high alert on Sunday.",
+                     ("MOBILIZE", "ruri", None), None, id="forces-on-alert"),
+        pytest.param("Ruritania sent 30 tanks to Velmar last month.",
+                     ("AID", "ruri", "vel"), None, id="send-tanks"),
+    ],
+)
+def test_triggers_022(text: str, want, unwanted) -> None:
+    got = {(e.type, e.source, e.target) for e in run(text, ACTORS)}
+    typ, src, tgt = want
+    assert any(t == typ and s == src and (tgt is None or g == tgt) for t, s, g in got), got
+    if unwanted:
+        assert unwanted not in {t for t, _, _ in got}, got
