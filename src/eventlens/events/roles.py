@@ -23,6 +23,7 @@ from eventlens.context import DocContext
 from eventlens.events.codebook import Codebook
 from eventlens.events.sentences import Unit
 from eventlens.events.triggers import Match, alt_lemma, lemma, names_act
+from eventlens.types import ActorKind
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -42,6 +43,27 @@ _OBJECT_PARTNER = frozenset({"with", "for", "to", "against"})
 _ACCUSING = frozenset({"accuse", "allege", "blame", "charge", "suspect"})
 _ANAPHORS = frozenset({"it", "they", "he", "she"})
 _LOOSE_DEPS = frozenset({"advcl", "conj", "dep", "ccomp"})
+
+
+# prepositions whose object is where something happens or goes, not who acts
+_WHERE_PREPS = frozenset({"in", "inside", "at", "near", "across", "throughout", "into", "to",
+                          "from", "through"})
+
+
+def _fits_pronoun(pronoun: str, root: "Token | None", singular_country: bool) -> bool:
+    """Can a pronoun subject stand for this actor mention? Never one named as where something
+    happens, and "they" a country named in the singular only when it is a subject ("Avaria
+    announced that they had ..."): "the aircraft left Russia and stopped in Syria, where they
+    were repainted" — "they" are the aircraft, neither country."""
+    if root is None:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS:
+        return False
+    if pronoun != "they" or not singular_country:
+        return True
+    while root.dep_ in ("conj", "compound", "poss", "appos") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _control_lemma(tok: "Token") -> bool:
@@ -189,13 +211,21 @@ class Roles:
                         out.append(p)
         return out
 
-    def actor_before(self, tok: "Token", unit: Unit) -> str | None:
-        """The actor of the nearest actor mention ending before ``tok`` in the unit."""
+    def actor_before(self, tok: "Token", unit: Unit, pronoun: str | None = None) -> str | None:
+        """The actor of the nearest actor mention ending before ``tok`` in the unit; with
+        ``pronoun``, the nearest one a pronoun can stand for (see :func:`_fits_pronoun`)."""
         found = None
+        text = self.ctx.article.text
         for s, e, aid in self.ctx.actor_index.overlapping(unit.start_char, tok.idx):
-            if e <= tok.idx:
+            if e <= tok.idx and (pronoun is None or _fits_pronoun(
+                    pronoun, self.root_at(s, e), self._singular_country(aid, text[s:e]))):
                 found = aid
         return found
+
+    def _singular_country(self, aid: str, surface: str) -> bool:
+        actor = self.ctx.actor(aid)
+        return actor is not None and actor.kind is ActorKind.COUNTRY and not surface.rstrip(
+            "'’").endswith("s")  # "the Russians", "the United States" are plural
 
     def agent(self, tok: "Token", unit: Unit) -> "Token | None":
         for c in tok.children:
@@ -531,8 +561,8 @@ def trigger_roles(m: Match, r: Roles, unit: Unit) -> tuple[list[str], list[str],
     if not sources and src_tok is not None and src_tok.tag_ == "PRP" and \
             src_tok.lower_ in _ANAPHORS:
         # "Avaria's army said on Monday that they had shelled ...": the pronoun's antecedent is
-        # taken to be the nearest actor before it in the sentence
-        ante = r.actor_before(src_tok, unit)
+        # taken to be the nearest actor before it in the sentence that the pronoun fits
+        ante = r.actor_before(src_tok, unit, src_tok.lower_)
         sources = [ante] if ante is not None else []
     targets: list[str] = []
     for t in tgt_toks:
