@@ -41,6 +41,7 @@ label-model: install
 # trained weights); it lands in the user cache dir
 quote-model: install
 	$(PY) scripts/train_quote_model.py --data ../shared/benchmarks/quotes/polnear
+	$(PY) scripts/train_quote_sources.py --data ../shared/benchmarks/quotes/polnear
 
 # the event stage's source/target chooser is trained locally from the ConfliBERT CAMEO
 # source/target tagging train split (third-party data in a GPL-3.0 repository: no trained

@@ -56,18 +56,22 @@ def rules_only_resources():
     whether this machine has built them (make label-model / quote-model / role-model)."""
     from eventlens.events import learned_roles
     from eventlens.pipeline import Resources
+    from eventlens.quotes import learned_source
     from eventlens.quotes.learned import load_model
 
     mp = pytest.MonkeyPatch()
     mp.setenv("EVENTLENS_LABEL_MODEL", "off")
     mp.setenv("EVENTLENS_QUOTE_MODEL", "off")
     mp.setenv("EVENTLENS_ROLE_MODEL", "off")
+    mp.setenv("EVENTLENS_QUOTE_SOURCE_MODEL", "off")
     load_model.cache_clear()
     learned_roles.load_model.cache_clear()
+    learned_source.load_model.cache_clear()
     yield Resources.load()
     mp.undo()
     load_model.cache_clear()
     learned_roles.load_model.cache_clear()
+    learned_source.load_model.cache_clear()
 
 
 def test_golden(rules_only_resources, request):

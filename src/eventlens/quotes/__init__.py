@@ -17,6 +17,8 @@ from eventlens.context import DocContext
 from eventlens.nlp import token_starts
 from eventlens.quotes.direct import Piece, find_direct
 from eventlens.quotes.learned import CueModel, learned_attributions, load_model
+from eventlens.quotes.learned_source import SourceModel, refine_sources
+from eventlens.quotes.learned_source import load_model as load_source_model
 from eventlens.quotes.lexicon import CueLexicon, load_lexicon
 from eventlens.quotes.reported import (
     Attribution,
@@ -109,15 +111,17 @@ def _window_cue(
 
 
 def find_attributions(
-    ctx: DocContext, lex: CueLexicon | None = None, *, cue_model: "CueModel | None | str" = "auto"
+    ctx: DocContext, lex: CueLexicon | None = None, *, cue_model: "CueModel | None | str" = "auto",
+    source_model: "SourceModel | None | str" = "auto",
 ) -> list[Attribution]:
     """All attributions of one article, sorted by position, speakers resolved.
 
     ``cue_model``: the learned cue detector ("auto": the one built in the user cache, if any;
-    None: rules only).
+    None: rules only); ``source_model``: likewise, the learned source chooser.
     """
     lex = lex or load_lexicon()
     model = load_model() if cue_model == "auto" else cue_model
+    chooser = load_source_model() if source_model == "auto" else source_model
     doc, text = ctx.doc, ctx.article.text
     doc.user_data["_eventlens_text"] = text  # doc.text == article.text
     pieces = find_direct(text)
@@ -176,6 +180,8 @@ def find_attributions(
     for a in attrs:
         a.contents.sort()
     attrs = _univocal(attrs, doc)
+    if isinstance(chooser, SourceModel):
+        refine_sources(doc, attrs, chooser)
     attrs.sort(key=lambda a: (a.start, a.cue or (0, 0)))
     resolver = SpeakerResolver(ctx, lex)
     for a in attrs:
@@ -267,7 +273,8 @@ def _host(
 
 
 def extract_quotes(
-    ctx: DocContext, *, attitudes: bool = False, cue_model: "CueModel | None | str" = "auto"
+    ctx: DocContext, *, attitudes: bool = False, cue_model: "CueModel | None | str" = "auto",
+    source_model: "SourceModel | None | str" = "auto",
 ) -> tuple[Quote, ...]:
     """Quotes of one article: every content span of every attribution, direct pieces of
     mixed quotes included, with speaker ids and cues.
@@ -278,7 +285,7 @@ def extract_quotes(
     "It is fair") are always kept.
     """
     try:
-        attrs = find_attributions(ctx, cue_model=cue_model)
+        attrs = find_attributions(ctx, cue_model=cue_model, source_model=source_model)
     except (ValueError, IndexError) as exc:  # never let odd text stop a batch
         log.warning("quotes: article %s skipped: %s", ctx.article.id, exc)
         return ()

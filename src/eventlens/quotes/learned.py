@@ -305,7 +305,8 @@ def learned_attributions(
     ids = token_features(doc, lex, np.asarray(inside_quote, dtype=np.uint64), rules)
     p = model.proba(ids[cand])
     out: list[Attribution] = []
-    for i in cand[p >= model.threshold].tolist():
+    keep = p >= model.threshold
+    for i, score in zip(cand[keep].tolist(), p[keep].tolist()):
         tok = doc[i]
         lemma = lex.fix_lemma(tok.lemma_, tok.text)
         frame = lex.verb_frame(lemma)
@@ -327,7 +328,7 @@ def learned_attributions(
         out.append(
             Attribution(
                 cue=cue_span(tok, lex), cue_token=i, source=src, source_head=src_head,
-                contents=[(s, e, False) for s, e in contents], cue_kind=kind,
+                contents=[(s, e, False) for s, e in contents], cue_kind=kind, cue_score=score,
             )
         )
     return out

@@ -57,6 +57,7 @@ class Attribution:
     kind: str = "verb"  # verb | prep | none | label
     speaker: str | None = None
     cue_kind: str = "speech"  # speech | belief | attitude (the lexicon kind of the cue verb)
+    cue_score: float | None = None  # the learned cue detector's probability (None: a rule's cue)
 
     @property
     def start(self) -> int:

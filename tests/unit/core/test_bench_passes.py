@@ -22,3 +22,7 @@ def test_passes_alternate_and_are_reported(tmp_path: Path) -> None:
     assert out["articles"] == 2 and out["tokens"] > 20
     assert min(per_pass) <= out["pipeline_parse_ratio"] <= max(per_pass)
     assert set(out["stage_ms_per_article"]) == {"actors", "geo", "quotes", "events", "labels"}
+    alone = out["ratio_with_stage_alone"]
+    assert set(alone) == {"actors", "geo", "quotes", "events", "labels", "quotes+labels"}
+    assert all(out["pipeline_parse_ratio"] <= r <= 1 for r in alone.values())
+    assert alone["quotes+labels"] <= min(alone["quotes"], alone["labels"])
