@@ -63,7 +63,7 @@ def train(rows, *, dim: int, epochs: int, lr: float, l2: float, seed: int) -> np
     ids = np.concatenate([r[0] for r in rows]) % np.uint64(dim)
     ids = ids.astype(np.int64)
     y = np.concatenate([r[1] for r in rows])
-    n, k = ids.shape
+    n = ids.shape[0]
     W = np.zeros(dim, dtype=np.float64)
     G = np.full(dim, 1e-6)
     rng = np.random.default_rng(seed)
@@ -75,13 +75,20 @@ def train(rows, *, dim: int, epochs: int, lr: float, l2: float, seed: int) -> np
             f = ids[sel]
             z = W[f].sum(axis=1)
             g = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))) - y[sel]
-            grad = np.bincount(f.ravel(), weights=np.repeat(g, k), minlength=dim)
-            touched = np.unique(f)
-            grad_t = grad[touched] + l2 * W[touched]
-            G[touched] += grad_t**2
-            W[touched] -= lr * grad_t / np.sqrt(G[touched])
+            adagrad_step(W, G, f, g, lr=lr, l2=l2)
         log.info("epoch %d done", ep + 1)
     return W.astype(np.float32)
+
+
+def adagrad_step(W: np.ndarray, G: np.ndarray, f: np.ndarray, g: np.ndarray, *, lr: float,
+                 l2: float) -> None:
+    """One Adagrad step in place on hashed weights ``W`` (squared-gradient sums ``G``): rows of
+    feature ids ``f`` (n, k) with loss gradients ``g`` (n,) w.r.t. their summed scores."""
+    grad = np.bincount(f.ravel(), weights=np.repeat(g, f.shape[1]), minlength=len(W))
+    touched = np.unique(f)
+    grad_t = grad[touched] + l2 * W[touched]
+    G[touched] += grad_t**2
+    W[touched] -= lr * grad_t / np.sqrt(G[touched])
 
 
 def stage_scores(items, model) -> dict[str, float]:

@@ -34,7 +34,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_quote_model import load_items  # the cue detector's script, in this folder
+from train_quote_model import adagrad_step, load_items  # the cue detector's script, in this folder
 
 log = logging.getLogger("train_quote_sources")
 
@@ -157,7 +157,6 @@ def train(groups, *, dim: int, epochs: int, lr: float, l2: float, seed: int) -> 
     t = np.concatenate([g[1] for g in groups])
     sizes = np.array([len(g[1]) for g in groups])
     offs = np.concatenate([[0], np.cumsum(sizes)])
-    k = ids.shape[1]
     W = np.zeros(dim, dtype=np.float64)
     G = np.full(dim, 1e-6)
     rng = np.random.default_rng(seed)
@@ -175,11 +174,7 @@ def train(groups, *, dim: int, epochs: int, lr: float, l2: float, seed: int) -> 
             e = np.exp(z - zmax[seg])
             den = np.bincount(seg, weights=e, minlength=len(sel))
             g = e / den[seg] - t[rows]
-            grad = np.bincount(f.ravel(), weights=np.repeat(g, k), minlength=dim)
-            touched = np.unique(f)
-            grad_t = grad[touched] + l2 * W[touched]
-            G[touched] += grad_t**2
-            W[touched] -= lr * grad_t / np.sqrt(G[touched])
+            adagrad_step(W, G, f, g, lr=lr, l2=l2)
         log.info("epoch %d done", ep + 1)
     return W.astype(np.float32)
 
