@@ -42,6 +42,7 @@ from eventlens.config import local_model_path, save_npz
 from eventlens.errors import ResourceError
 from eventlens.actors.sentence_country import SCENE_PREPS
 from eventlens.events.roles import modifies_act
+from eventlens.events.triggers import names_act
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -165,6 +166,16 @@ def _path(word: "Token", down: list["Token"], unit: "Unit", circumstance: frozen
     return "far", False
 
 
+def _of_another_act(roles: "Roles", root: "Token", trig: "Token") -> bool:
+    """An "of" phrase on a noun naming another act ("respond to the calls of the Libyan people
+    to end the war"): that act's participant, not a side of the trigger's ("the killing of
+    protesters" keeps its victims when the trigger is "killing")."""
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    noun = root.head.head
+    return noun.i != trig.i and noun.tag_.startswith("NN") and names_act(noun, roles.cb)
+
+
 @dataclass(frozen=True, slots=True)
 class _Mention:
     """What the features need of a mention that does not depend on the trigger."""
@@ -263,6 +274,7 @@ class RoleScorer:
             dist = _bucket(abs(trig.i - (mt.last - 1 if side == "before" else mt.first)))
             rank = f"{side}{min(ranks[sp], 3)}"
             path, setting = _path(mt.root, down, unit, self.roles.cb.word("circumstance_preps"))
+            setting = setting or _of_another_act(self.roles, mt.root, trig)
             chosen = f"{'S' if aid in sources else ''}{'T' + how if aid in targets else ''}" \
                 or "no"
             dep, rep = mt.dep, mt.reporter

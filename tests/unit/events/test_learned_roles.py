@@ -190,6 +190,11 @@ HOOK = [
      COUNTRY_TARGET, [("PROTEST", "red", None)]),
     ("but-a-country-otherwise", "The Red Hand protested on Monday outside the Bordurian embassy.",
      COUNTRY_TARGET, [("PROTEST", "red", "bor")]),
+    # an "of" phrase on a noun naming another act is that act's participant
+    ("never-of-another-act", "The Red Hand answered the calls of Borduria to end the war.",
+     COUNTRY_TARGET, [("RETREAT", "red", None)]),
+    ("but-of-its-own-act", "The Red Hand announced the release of Bordurian prisoners.",
+     COUNTRY_TARGET, [("RETREAT", "red", "bor")]),
 ]
 
 
