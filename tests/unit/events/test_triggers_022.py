@@ -1,6 +1,7 @@
 """Triggers of codebook 0.2.2: RETREAT (handing over or back, pulling back, ending a deployment),
-MOBILIZE (calling up reservists, forces on alert), AID (sending tanks or artillery), and a verb
-that is an act of its own keeps a trigger noun on its object as the topic. Own sentences."""
+MOBILIZE (calling up reservists, forces on alert, military drills), AID (sending tanks or
+artillery), COERCE (martial law), CONCEDE (accepting demands), and a verb that is an act of its
+own keeps a trigger noun on its object as the topic. Own sentences."""
 
 from __future__ import annotations
 
@@ -46,6 +47,12 @@ def test_retreat_triggers(text: str, want) -> None:
                      ("MOBILIZE", "ruri", None), None, id="forces-on-alert"),
         pytest.param("Ruritania sent 30 tanks to Velmar last month.",
                      ("AID", "ruri", "vel"), None, id="send-tanks"),
+        pytest.param("Ruritania imposed martial law in the border provinces on Sunday.",
+                     ("COERCE", "ruri", None), None, id="martial-law"),
+        pytest.param("Ruritania held military drills near the border with Velmar.",
+                     ("MOBILIZE", "ruri", None), None, id="military-drills"),
+        pytest.param("The Blue Brigade accepted the demands of Velmar for a prisoner exchange.",
+                     ("CONCEDE", "mil", None), None, id="accept-demands"),
     ],
 )
 def test_triggers_022(text: str, want, unwanted) -> None:
