@@ -61,3 +61,19 @@ def test_triggers_022(text: str, want, unwanted) -> None:
     assert any(t == typ and s == src and (tgt is None or g == tgt) for t, s, g in got), got
     if unwanted:
         assert unwanted not in {t for t, _, _ in got}, got
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        pytest.param("Ruritania's foreign minister spoke with Velmar's president on Monday.",
+                     "CONSULT", id="speak-with"),
+        pytest.param("Ruritania voiced solidarity with Velmar after the floods.", "SUPPORT",
+                     id="solidarity"),
+        pytest.param("Ruritania airlifted medical supplies to Velmar.", "AID", id="airlift"),
+        pytest.param("Ruritania turned down Velmar's offer of talks.", "REJECT", id="turn-down"),
+    ],
+)
+def test_more_triggers_022(text: str, want: str) -> None:
+    got = {(e.type, e.source) for e in run(text, ACTORS)}
+    assert (want, "ruri") in got, got
