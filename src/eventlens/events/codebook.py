@@ -92,6 +92,7 @@ class Mode:
     examples: tuple[str, ...]
     triggers: tuple[TriggerRule, ...]
     acled_by_actor: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    symmetric: bool = False  # coordinated subjects are each other's partners ("A and B signed")
 
     @property
     def default_cameo(self) -> str:
@@ -296,6 +297,7 @@ def _parse_mode(raw: dict[str, Any], type_: str, where: str) -> Mode:
         examples=examples,
         triggers=triggers,
         acled_by_actor=by_actor,
+        symmetric=bool(raw.get("symmetric", False)),
     )
 
 

@@ -569,7 +569,8 @@ def trigger_roles(m: Match, r: Roles, unit: Unit) -> tuple[list[str], list[str],
         for a in r.actors(t, unit):
             if a not in targets:
                 targets.append(a)
-    if et.symmetric and not targets and len(sources) > 1:
+    mode = cb.mode(m.rule.type, m.rule.mode_key)
+    if (et.symmetric or (mode is not None and mode.symmetric)) and not targets and len(sources) > 1:
         sources, targets = sources[:1], sources[1:]
     place_tok = tgt_toks[0] if tgt_toks else (m.obj if m.obj is not None else None)
     return sources, targets, place_tok

@@ -77,3 +77,9 @@ def test_triggers_022(text: str, want, unwanted) -> None:
 def test_more_triggers_022(text: str, want: str) -> None:
     got = {(e.type, e.source) for e in run(text, ACTORS)}
     assert (want, "ruri") in got, got
+
+
+def test_a_signing_is_symmetric() -> None:
+    got = {(e.type, e.source, e.target) for e in run(
+        "Ruritania and Velmar signed a border agreement on Friday.", ACTORS)}
+    assert ("SUPPORT", "ruri", "vel") in got, got
