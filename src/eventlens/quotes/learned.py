@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from eventlens.config import local_model_path, save_npz
+from eventlens.config import local_model_path, read_local_model, save_npz
 from eventlens.errors import ResourceError
 from eventlens.nlp import pos_tags
 from eventlens.quotes.lexicon import CueLexicon
@@ -106,15 +106,7 @@ class CueModel:
 @lru_cache(maxsize=1)
 def load_model() -> CueModel | None:
     """The trained cue model from the user cache, or None (the stage then uses rules only)."""
-    path = model_path()
-    if not path.exists():
-        log.debug("no quote cue model at %s: rules only", path)
-        return None
-    try:
-        return CueModel.load(path)
-    except ResourceError as exc:
-        log.warning("%s; quotes run on rules only", exc)
-        return None
+    return read_local_model(model_path(), CueModel.load, "quote cue model")
 
 
 _TABLES: dict[int, tuple[CueLexicon, dict[str, int]]] = {}  # id(lexicon) -> (lexicon, table)

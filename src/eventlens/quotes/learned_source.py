@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from eventlens.config import local_model_path, save_npz
+from eventlens.config import local_model_path, read_local_model, save_npz
 from eventlens.errors import ResourceError
 from eventlens.nlp import token_starts
 from eventlens.nlp.tokens import TokenTable
@@ -122,15 +122,7 @@ class SourceModel:
 @lru_cache(maxsize=1)
 def load_model() -> SourceModel | None:
     """The trained source model from the user cache, or None (the rules' sources then)."""
-    path = model_path()
-    if not path.exists():
-        log.debug("no quote source model at %s: rules only", path)
-        return None
-    try:
-        return SourceModel.load(path)
-    except ResourceError as exc:
-        log.warning("%s; quote sources from the rules only", exc)
-        return None
+    return read_local_model(model_path(), SourceModel.load, "quote source model")
 
 
 @dataclass(frozen=True, slots=True)
