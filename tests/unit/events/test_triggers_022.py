@@ -75,6 +75,8 @@ def test_triggers_022(text: str, want, unwanted) -> None:
         pytest.param("Ruritania voiced solidarity with Velmar after the floods.", "SUPPORT",
                      id="solidarity"),
         pytest.param("Ruritania airlifted medical supplies to Velmar.", "AID", id="airlift"),
+        pytest.param("Ruritania disbursed 200 million dollars to Velmar on Monday.", "AID",
+                     id="disburse"),
         pytest.param("Ruritania turned down Velmar's offer of talks.", "REJECT", id="turn-down"),
         pytest.param("Ruritania's teachers went on a nationwide strike over pay.", "PROTEST",
                      id="nationwide-strike"),
