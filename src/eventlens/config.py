@@ -43,6 +43,35 @@ def read_local_model(path: Path, load: "Callable[[Path], T]", what: str) -> "T |
         return None
 
 
+def read_versioned_npz(path: Path, *, what: str, fmt: int, features: str, rebuild: str,
+                       keys: tuple[str, ...]) -> dict[str, Any]:
+    """The arrays ``keys`` of a locally trained model file written by :func:`save_versioned_npz`;
+    a ResourceError when it cannot be read, or was built by another format or feature code
+    (its message says to rebuild it with ``rebuild``)."""
+    import numpy as np
+
+    from eventlens.errors import ResourceError
+
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            got_fmt, got_feats = int(z["format"]), str(z["features"])
+            out = {k: np.asarray(z[k]) for k in keys}
+    except (OSError, KeyError, ValueError) as exc:
+        raise ResourceError(f"cannot read the {what} {path}: {exc}") from exc
+    if got_fmt != fmt or got_feats != features:
+        raise ResourceError(f"{what} {path} was built by other feature code "
+                            f"({got_fmt}/{got_feats}); rebuild it with {rebuild}")
+    return out
+
+
+def save_versioned_npz(path: Path, *, fmt: int, features: str, **arrays: Any) -> None:
+    """:func:`save_npz` with the format and feature-code version :func:`read_versioned_npz`
+    checks."""
+    import numpy as np
+
+    save_npz(path, format=np.int64(fmt), features=np.str_(features), **arrays)
+
+
 def save_npz(path: Path, **arrays: Any) -> None:
     """Write a model file atomically (a half-written file is never read as a model)."""
     import numpy as np

@@ -38,7 +38,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from eventlens.config import local_model_path, read_local_model, save_npz
+from eventlens.config import (
+    local_model_path,
+    read_local_model,
+    read_versioned_npz,
+    save_versioned_npz,
+)
 from eventlens.errors import ResourceError
 from eventlens.actors.sentence_country import SCENE_PREPS
 from eventlens.events.roles import modifies_act
@@ -83,23 +88,19 @@ class RoleModel:
 
     @classmethod
     def load(cls, path: Path) -> "RoleModel":
-        try:
-            with np.load(path, allow_pickle=False) as z:
-                fmt, feats = int(z["format"]), str(z["features"])
-                weights = np.asarray(z["weights"], dtype=np.float32)
-                ths = tuple(tuple(float(x) for x in row) for row in z["thresholds"])
-        except (OSError, KeyError, ValueError) as exc:
-            raise ResourceError(f"cannot read the event role model {path}: {exc}") from exc
-        if fmt != MODEL_FORMAT or feats != FEATURES or weights.ndim != 2 or len(weights) != 2 \
-                or len(ths) != 2 or any(len(t) != 3 for t in ths):
-            raise ResourceError(f"event role model {path} was built by other feature code "
-                                f"({fmt}/{feats}); rebuild it with scripts/train_event_roles.py")
+        z = read_versioned_npz(path, what="event role model", fmt=MODEL_FORMAT, features=FEATURES,
+                               rebuild="scripts/train_event_roles.py", keys=("weights", "thresholds"))
+        weights = z["weights"].astype(np.float32)
+        ths = tuple(tuple(float(x) for x in row) for row in np.atleast_2d(z["thresholds"]))
+        if weights.ndim != 2 or len(weights) != 2 or len(ths) != 2 or any(len(t) != 3 for t in ths):
+            raise ResourceError(f"event role model {path} has the wrong shape; rebuild it with "
+                                "scripts/train_event_roles.py")
         return cls(weights=weights, thresholds=ths)
 
     def save(self, path: Path) -> None:
-        save_npz(path, format=np.int64(MODEL_FORMAT), features=np.str_(FEATURES),
-                 weights=self.weights.astype(np.float32),
-                 thresholds=np.array(self.thresholds, dtype=np.float64))
+        save_versioned_npz(path, fmt=MODEL_FORMAT, features=FEATURES,
+                           weights=self.weights.astype(np.float32),
+                           thresholds=np.array(self.thresholds, dtype=np.float64))
 
     def proba(self, ids: list[tuple[int, ...]]) -> list[list[float]]:
         """P(the candidate fills the slot) per slot (source, target) and candidate, from each

@@ -29,8 +29,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from eventlens.config import local_model_path, read_local_model, save_npz
-from eventlens.errors import ResourceError
+from eventlens.config import (
+    local_model_path,
+    read_local_model,
+    read_versioned_npz,
+    save_versioned_npz,
+)
 from eventlens.nlp import pos_tags
 from eventlens.quotes.lexicon import CueLexicon
 from eventlens.quotes.reported import doc_text
@@ -76,24 +80,14 @@ class CueModel:
 
     @classmethod
     def load(cls, path: Path) -> "CueModel":
-        try:
-            with np.load(path, allow_pickle=False) as z:
-                fmt = int(z["format"])
-                feats = str(z["features"])
-                weights = np.asarray(z["weights"], dtype=np.float32)
-                threshold = float(z["threshold"])
-        except (OSError, KeyError, ValueError) as exc:
-            raise ResourceError(f"cannot read the quote cue model {path}: {exc}") from exc
-        if fmt != MODEL_FORMAT or feats != FEATURES:
-            raise ResourceError(
-                f"quote cue model {path} was built by other feature code ({fmt}/{feats}); "
-                "rebuild it with scripts/train_quote_model.py"
-            )
-        return cls(weights=weights, threshold=threshold)
+        z = read_versioned_npz(path, what="quote cue model", fmt=MODEL_FORMAT, features=FEATURES,
+                               rebuild="scripts/train_quote_model.py", keys=("weights", "threshold"))
+        return cls(weights=z["weights"].astype(np.float32), threshold=float(z["threshold"]))
 
     def save(self, path: Path) -> None:
-        save_npz(path, format=np.int64(MODEL_FORMAT), features=np.str_(FEATURES),
-                 weights=self.weights.astype(np.float32), threshold=np.float64(self.threshold))
+        save_versioned_npz(path, fmt=MODEL_FORMAT, features=FEATURES,
+                           weights=self.weights.astype(np.float32),
+                           threshold=np.float64(self.threshold))
 
     def proba(self, ids: np.ndarray) -> np.ndarray:
         """P(cue) per row of hashed feature ids (n, k)."""

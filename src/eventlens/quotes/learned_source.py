@@ -41,7 +41,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from eventlens.config import local_model_path, read_local_model, save_npz
+from eventlens.config import (
+    local_model_path,
+    read_local_model,
+    read_versioned_npz,
+    save_versioned_npz,
+)
 from eventlens.errors import ResourceError
 from eventlens.nlp import token_starts
 from eventlens.nlp.tokens import TokenTable
@@ -92,24 +97,22 @@ class SourceModel:
 
     @classmethod
     def load(cls, path: Path) -> "SourceModel":
-        try:
-            with np.load(path, allow_pickle=False) as z:
-                fmt, feats = int(z["format"]), str(z["features"])
-                weights = np.asarray(z["weights"], dtype=np.float32)
-                margin, fill, drop = (float(x) for x in z["thresholds"])
-        except (OSError, KeyError, ValueError) as exc:
-            raise ResourceError(f"cannot read the quote source model {path}: {exc}") from exc
-        if fmt != MODEL_FORMAT or feats != FEATURES or weights.ndim != 1:
-            raise ResourceError(
-                f"quote source model {path} was built by other feature code ({fmt}/{feats}); "
-                "rebuild it with scripts/train_quote_sources.py"
-            )
+        z = read_versioned_npz(path, what="quote source model", fmt=MODEL_FORMAT,
+                               features=FEATURES, rebuild="scripts/train_quote_sources.py",
+                               keys=("weights", "thresholds"))
+        weights = z["weights"].astype(np.float32)
+        ths = z["thresholds"].ravel()
+        if weights.ndim != 1 or len(ths) != 3:
+            raise ResourceError(f"quote source model {path} has the wrong shape; rebuild it with "
+                                "scripts/train_quote_sources.py")
+        margin, fill, drop = (float(x) for x in ths)
         return cls(weights=weights, margin=margin, fill=fill, drop=drop)
 
     def save(self, path: Path) -> None:
-        save_npz(path, format=np.int64(MODEL_FORMAT), features=np.str_(FEATURES),
-                 weights=self.weights.astype(np.float32),
-                 thresholds=np.array([self.margin, self.fill, self.drop], dtype=np.float64))
+        save_versioned_npz(path, fmt=MODEL_FORMAT, features=FEATURES,
+                           weights=self.weights.astype(np.float32),
+                           thresholds=np.array([self.margin, self.fill, self.drop],
+                                               dtype=np.float64))
 
     def scores(self, ids: np.ndarray) -> np.ndarray:
         """Linear score per row of hashed feature ids (n, k)."""
