@@ -105,9 +105,9 @@ def read_gold(ann: str, text: str) -> list[Attr]:
     return out
 
 
-def predicted(ctx: DocContext, *, cue_model: Any = "auto") -> list[Attr]:
+def predicted(ctx: DocContext, *, cue_model: Any = "auto", source_model: Any = "auto") -> list[Attr]:
     """The quote stage's attributions of one article, in the benchmark's conventions
-    (``cue_model`` as in :func:`~eventlens.quotes.find_attributions`)."""
+    (``cue_model`` and ``source_model`` as in :func:`~eventlens.quotes.find_attributions`)."""
     from eventlens.quotes import find_attributions
     from eventlens.quotes.lexicon import load_lexicon
     from eventlens.quotes.reported import cue_extent
@@ -115,7 +115,7 @@ def predicted(ctx: DocContext, *, cue_model: Any = "auto") -> list[Attr]:
     text = ctx.article.text
     lex = load_lexicon()
     out = []
-    for a in find_attributions(ctx, cue_model=cue_model):
+    for a in find_attributions(ctx, cue_model=cue_model, source_model=source_model):
         cue = a.cue
         if a.kind == "verb" and a.cue_token is not None:
             cue = cue_extent(ctx.doc[a.cue_token], lex)
