@@ -119,6 +119,18 @@ def _fnv(s: str) -> int:
     return h
 
 
+@lru_cache(maxsize=1 << 16)
+def _char_grams(word: str) -> tuple[str, ...]:
+    """The char 3-5-gram keys of a word padded with < and > (memoised: words recur)."""
+    padded = f"<{word}>"
+    return tuple("c:" + padded[j : j + n] for n in (3, 4, 5) for j in range(max(1, len(padded) - n + 1)))
+
+
+@lru_cache(maxsize=1 << 17)
+def _feature_index(key: str) -> int:
+    return _fnv(key) % N_HASH
+
+
 def light_features(text: str) -> dict[int, float]:
     """Hashed word 1-2-grams and char 3-5-grams of words, l2-normalised (stable hash).
 
@@ -128,26 +140,20 @@ def light_features(text: str) -> dict[int, float]:
     """
     words = _WORD.findall(_NUM.sub("0", text.casefold()))[:400]
     keys: list[str] = []
-    grams: dict[str, list[str]] = {}  # a word's char n-grams, listed once per call
     prev = ""
     for w in words:
         keys.append("w:" + w)
         if prev:
             keys.append("b:" + prev + " " + w)
         prev = w
-        g = grams.get(w)
-        if g is None:
-            padded = f"<{w}>"
-            g = grams[w] = ["c:" + padded[j : j + n] for n in (3, 4, 5)
-                            for j in range(max(1, len(padded) - n + 1))]
-        keys.extend(g)
+        keys.extend(_char_grams(w))
     counts = Counter(keys)
     top = max(counts.values(), default=0)
     # the weight of a char n-gram seen c times, summed 0.3 at a time as a running total is
     char_weight = [0.0]
     for _ in range(top):
         char_weight.append(char_weight[-1] + 0.3)
-    idxs = [h % N_HASH for h in map(_fnv, counts)]
+    idxs = list(map(_feature_index, counts))
     out: dict[int, float]
     if len(set(idxs)) == len(idxs):  # no hashes collide: each feature's value on its own
         word_value = [0.0] + [1.0 + math.log(c) for c in range(1, top + 1)]
