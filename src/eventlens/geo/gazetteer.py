@@ -50,6 +50,9 @@ _SELECT = ("SELECT p.pid, p.geonameid, p.name, p.cc, p.admin1, p.lat, p.lon, p.p
            "p.feature, p.capital, MIN(n.kind) FROM name n JOIN place p ON p.pid = n.pid ")
 
 
+_MAX_ROWS = 50_000  # memoised small look-ups kept per handle before the memo starts afresh
+
+
 class Gazetteer:
     """Handle on one index file. ``lookup`` returns candidate places for a name, best prior first."""
 
@@ -58,6 +61,7 @@ class Gazetteer:
         self.cache_size = cache_size
         self._con: sqlite3.Connection | None = None
         self._cache: OrderedDict[str, tuple[Entry, ...]] = OrderedDict()
+        self._rows: dict[tuple[str, tuple], tuple | None] = {}  # see _one
         self._lock = threading.Lock()
         self.lookups = 0
 
@@ -78,6 +82,22 @@ class Gazetteer:
         if self._con is not None:
             self._con.close()
             self._con = None
+        self._rows.clear()
+
+    def _one(self, sql: str, args: tuple) -> tuple | None:
+        """The first row of a small look-up (countries, admin1 names, demonyms, places by id),
+        memoised per handle: every article asks the same few again."""
+        key = (sql, args)
+        try:
+            return self._rows[key]
+        except KeyError:
+            pass
+        row = self._db().execute(sql, args).fetchone()
+        with self._lock:
+            if len(self._rows) >= _MAX_ROWS:
+                self._rows.clear()
+            self._rows[key] = row
+        return row
 
     def check(self) -> str:
         """Data version of the index; raises sqlite3.DatabaseError if it is unusable."""
@@ -179,41 +199,40 @@ class Gazetteer:
         return tuple(self._entry(r, "fuzzy") for r in rows)
 
     def place(self, pid: int) -> Entry | None:
-        row = self._db().execute(
+        row = self._one(
             "SELECT pid, geonameid, name, cc, admin1, lat, lon, population, feature, capital, 0 "
-            "FROM place WHERE pid = ?", (pid,)).fetchone()
+            "FROM place WHERE pid = ?", (pid,))
         return self._entry(row, "exact") if row else None
 
     def country(self, cc: str | None) -> Entry | None:
         """The country place of an ISO2 code."""
         if not cc:
             return None
-        row = self._db().execute("SELECT pid FROM country WHERE cc = ?", (cc,)).fetchone()
+        row = self._one("SELECT pid FROM country WHERE cc = ?", (cc,))
         return self.place(row[0]) if row and row[0] is not None else None
 
     def iso3(self, cc: str | None) -> str | None:
         if not cc:
             return None
-        row = self._db().execute("SELECT iso3 FROM country WHERE cc = ?", (cc,)).fetchone()
+        row = self._one("SELECT iso3 FROM country WHERE cc = ?", (cc,))
         return row[0] if row else None
 
     def iso2(self, iso3: str | None) -> str | None:
         if not iso3:
             return None
-        row = self._db().execute("SELECT cc FROM country WHERE iso3 = ?", (iso3.upper(),)).fetchone()
+        row = self._one("SELECT cc FROM country WHERE iso3 = ?", (iso3.upper(),))
         return row[0] if row else None
 
     def capital_of(self, cc: str | None) -> int | None:
         if not cc:
             return None
-        row = self._db().execute("SELECT capital FROM country WHERE cc = ?", (cc,)).fetchone()
+        row = self._one("SELECT capital FROM country WHERE cc = ?", (cc,))
         return row[0] if row else None
 
     def admin1_name(self, cc: str | None, code: str | None) -> str | None:
         if not cc or not code:
             return None
-        row = self._db().execute("SELECT name FROM admin1 WHERE cc = ? AND code = ?",
-                                 (cc, code)).fetchone()
+        row = self._one("SELECT name FROM admin1 WHERE cc = ? AND code = ?", (cc, code))
         return row[0] if row else None
 
     def demonym(self, text: str) -> str | None:
@@ -221,7 +240,7 @@ class Gazetteer:
         key = normalize(text)
         if not key:
             return None
-        row = self._db().execute("SELECT cc FROM demonym WHERE key = ?", (key,)).fetchone()
+        row = self._one("SELECT cc FROM demonym WHERE key = ?", (key,))
         return row[0] if row else None
 
 

@@ -59,3 +59,21 @@ def test_cache_counts_only_misses(gz: Gazetteer) -> None:
                          ids=["demonym", "plural", "italians", "not-a-demonym"])
 def test_demonyms(gz: Gazetteer, word: str, cc: str | None) -> None:
     assert gz.demonym(word) == cc
+
+
+def test_small_lookups_are_memoised_per_handle(real_gz):
+    """Country, capital and demonym look-ups recur in every article: the second asks the
+    index nothing; closing the handle forgets them (same answers after)."""
+    from eventlens.geo.gazetteer import Gazetteer
+
+    g = Gazetteer(real_gz.path)
+    first = (g.iso2("LBY"), g.iso3("LY"), g.capital_of("LY"), g.demonym("Libyans"),
+             g.country("LY"))
+    queries: list[str] = []
+    g._db().set_trace_callback(queries.append)
+    again = (g.iso2("lby"), g.iso3("LY"), g.capital_of("LY"), g.demonym("Libyans"),
+             g.country("LY"))
+    assert again == first and first[0] == "LY" and first[3] == "LY"
+    assert queries == []
+    g.close()
+    assert (g.iso2("LBY"), g.country("LY")) == (first[0], first[4])
