@@ -22,6 +22,7 @@ alone. Everything is numpy over ``doc.to_array``: a few milliseconds per article
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -54,6 +55,7 @@ MODEL_NAME = "cue_model.npz"
 _ATTRS = ["LOWER", "LEMMA", "TAG", "DEP", "HEAD", "POS", "SENT_START", "ENT_TYPE"]
 _LOWER, _LEMMA, _TAG, _DEP, _HEAD, _POS, _SENT, _ENT = range(len(_ATTRS))
 _QUOTE_CHARS = set("\"“”‘’«»„'")
+_QUOTE_RE = re.compile("[" + re.escape("".join(sorted(_QUOTE_CHARS))) + "]")
 # dependents whose presence (as a flag each) tells a verb's frame
 _CHILD_DEPS = ("ccomp", "nsubj", "nsubjpass", "dobj", "xcomp", "agent", "prep", "dative", "neg",
                "auxpass", "advcl", "parataxis")
@@ -103,15 +105,16 @@ def load_model() -> CueModel | None:
     return read_local_model(model_path(), CueModel.load, "quote cue model")
 
 
-_TABLES: dict[int, tuple[CueLexicon, dict[str, int]]] = {}  # id(lexicon) -> (lexicon, table)
+_TABLES: dict[int, tuple[CueLexicon, dict[str, int], dict[int, int]]] = {}
+# id(lexicon) -> (lexicon, lemma -> kind code, lemma hash -> kind code as met in docs)
 
 
-def _kind_table(lex: CueLexicon) -> dict[str, int]:
-    """Lemma → lexicon kind code (a cache per lexicon object; the lexicon is held so that its
-    id is not reused)."""
+def _kind_table(lex: CueLexicon) -> tuple[dict[str, int], dict[int, int]]:
+    """Lemma → lexicon kind code, and the same by lemma string hash, filled as docs are read
+    (a cache per lexicon object; the lexicon is held so that its id is not reused)."""
     hit = _TABLES.get(id(lex))
     if hit is not None and hit[0] is lex:
-        return hit[1]
+        return hit[1], hit[2]
     table: dict[str, int] = {}
     for verb in lex.verbs:
         kind = lex.verb_kind(verb) or "speech"
@@ -122,30 +125,35 @@ def _kind_table(lex: CueLexicon) -> dict[str, int]:
         table.setdefault(noun, _KIND_CODE["noun"])
     if len(_TABLES) > 8:
         _TABLES.clear()
-    _TABLES[id(lex)] = (lex, table)
-    return table
+    _TABLES[id(lex)] = (lex, table, {})
+    return table, _TABLES[id(lex)][2]
 
 
 def _lex_kinds(doc: "Doc", lemmas: np.ndarray, lex: CueLexicon) -> np.ndarray:
     """Per token: the cue lexicon's kind code of its lemma (0 when not a cue word)."""
-    table = _kind_table(lex)
+    table, by_hash = _kind_table(lex)
     strings = doc.vocab.strings
-    out = np.zeros(len(lemmas), dtype=np.uint64)
-    uniq = np.unique(lemmas)
-    for h in uniq.tolist():
-        try:
-            code = table.get(strings[h].lower(), 0)
-        except KeyError:
-            code = 0
-        if code:
-            out[lemmas == h] = code
-    return out
+    uniq, inverse = np.unique(lemmas, return_inverse=True)
+    codes = np.zeros(len(uniq), dtype=np.uint64)
+    for k, h in enumerate(uniq.tolist()):
+        code = by_hash.get(h)
+        if code is None:  # a string hash names the same string in every vocab
+            try:
+                code = table.get(strings[h].lower(), 0)
+            except KeyError:
+                code = 0
+            if len(by_hash) < 200_000:
+                by_hash[h] = code
+        codes[k] = code
+    return codes[inverse.reshape(-1)]
 
 
 def token_features(
-    doc: "Doc", lex: CueLexicon, inside_quote: np.ndarray, rule_cue: np.ndarray
+    doc: "Doc", lex: CueLexicon, inside_quote: np.ndarray, rule_cue: np.ndarray,
+    rows: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Hashed feature ids (n_tokens, n_templates) for every token of the doc.
+    """Hashed feature ids (n_tokens, n_templates) for every token of the doc, or only for the
+    token indices ``rows`` (len(rows), n_templates): the same ids, hashed for those rows alone.
 
     ``inside_quote``: 1 where a token lies inside quotation marks; ``rule_cue``: a code per
     token, 0 unless the rules took it as a cue (then 1 + the index of its attribution kind).
@@ -178,7 +186,8 @@ def token_features(
         side |= flags << np.uint64(k)
     # quotation marks within three tokens either side
     text = doc_text(doc)  # first characters by offset: no Token objects (they are slow to make)
-    qpos = [i for i, c in enumerate(doc.to_array("IDX").tolist()) if text[c : c + 1] in _QUOTE_CHARS]
+    marks = [m.start() for m in _QUOTE_RE.finditer(text)]
+    qpos = np.flatnonzero(np.isin(doc.to_array("IDX"), marks)).tolist() if marks else []
     q_left = np.zeros(n, dtype=np.uint64)
     q_right = np.zeros(n, dtype=np.uint64)
     for k in (1, 2, 3):
@@ -212,14 +221,23 @@ def token_features(
         target[head[sel]] = code[sel]
     inq = inside_quote.astype(np.uint64)
     rc = rule_cue.astype(np.uint64)
+    lem_head, kinds_head, pos_head = lem[head], kinds[head], pos[head]
+    lem_prev, lem_next, low_next, low_prev = _shift(lem, -1), _shift(lem, 1), _shift(low, 1), _shift(low, -1)
+    if rows is not None:  # every column is per token: hash only the rows asked for
+        (low, lem, tag, dep, pos, kinds, sig, side, q_left, q_right, inq, pos_b, rc, subj, obj,
+         xcomp, lem_head, kinds_head, pos_head, lem_prev, lem_next, low_next, low_prev) = (
+            col[rows] for col in (
+                low, lem, tag, dep, pos, kinds, sig, side, q_left, q_right, inq, pos_b, rc, subj,
+                obj, xcomp, lem_head, kinds_head, pos_head, lem_prev, lem_next, low_next,
+                low_prev))
     feats = [
-        _hash(0, np.zeros(n, dtype=np.uint64)),  # bias
+        _hash(0, np.zeros(len(low), dtype=np.uint64)),  # bias
         _hash(1, low),
         _hash(2, lem),
         _hash(3, tag),
         _hash(4, dep),
-        _hash(5, lem[head]),
-        _hash(6, dep, lem[head]),
+        _hash(5, lem_head),
+        _hash(6, dep, lem_head),
         _hash(7, lem, dep),
         _hash(8, kinds),
         _hash(9, kinds, tag),
@@ -232,13 +250,13 @@ def token_features(
         _hash(16, pos_b),
         _hash(17, rc),
         _hash(18, rc, kinds),
-        _hash(19, _shift(lem, -1)),
-        _hash(20, _shift(lem, 1)),
-        _hash(21, lem, _shift(low, 1)),
-        _hash(22, _shift(low, -1), lem),
-        _hash(23, kinds[head], dep),
+        _hash(19, lem_prev),
+        _hash(20, lem_next),
+        _hash(21, lem, low_next),
+        _hash(22, low_prev, lem),
+        _hash(23, kinds_head, dep),
         _hash(24, lem, sig & np.uint64(0b11)),
-        _hash(25, pos, dep, pos[head]),
+        _hash(25, pos, dep, pos_head),
         _hash(26, rc, sig),
         _hash(27, subj),
         _hash(28, lem, subj),
@@ -288,8 +306,8 @@ def learned_attributions(
     cand = cand[rules[cand] == 0]
     if len(cand) == 0:
         return []
-    ids = token_features(doc, lex, np.asarray(inside_quote, dtype=np.uint64), rules)
-    p = model.proba(ids[cand])
+    ids = token_features(doc, lex, np.asarray(inside_quote, dtype=np.uint64), rules, rows=cand)
+    p = model.proba(ids)
     out: list[Attribution] = []
     keep = p >= model.threshold
     for i, score in zip(cand[keep].tolist(), p[keep].tolist()):

@@ -76,6 +76,11 @@ def test_features_never_fail(nlp, text):
     assert ids.shape[0] == n
     again = token_features(doc, load_lexicon(), np.zeros(n, dtype=np.uint64), np.zeros(n, dtype=np.uint64))
     assert np.array_equal(ids, again)
+    # features of some rows alone are those rows of the whole table
+    rows = np.arange(n)[::2]
+    some = token_features(doc, load_lexicon(), np.zeros(n, dtype=np.uint64), np.zeros(n, dtype=np.uint64),
+                          rows=rows)
+    assert np.array_equal(some, ids[rows]) if n else some.shape == (0, 0)
 
 
 @pytest.mark.parametrize(
