@@ -50,14 +50,20 @@ _WHERE_PREPS = frozenset({"in", "inside", "at", "near", "across", "throughout", 
                           "from", "through"})
 
 
-def _fits_pronoun(pronoun: str, root: "Token | None", singular_country: bool) -> bool:
+def _fits_pronoun(pronoun: str, root: "Token | None", singular_country: bool,
+                  one_person: bool = False) -> bool:
     """Can a pronoun subject stand for this actor mention? Never one named as where something
-    happens, and "they" a country named in the singular only when it is a subject ("Avaria
+    happens; "they" never one person named alone ("spokesman Omar Haddad said only that they
+    were shelling ..." — they are his side, not him; "Haddad and Rahimi said they ..." may
+    be); and "they" a country named in the singular only when it is a subject ("Avaria
     announced that they had ..."): "the aircraft left Russia and stopped in Syria, where they
     were repainted" — "they" are the aircraft, neither country."""
     if root is None:
         return True
     if root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS:
+        return False
+    if pronoun == "they" and one_person and root.dep_ != "conj" and not any(
+            c.dep_ == "conj" for c in root.children):
         return False
     if pronoun != "they" or not singular_country:
         return True
@@ -218,9 +224,14 @@ class Roles:
         text = self.ctx.article.text
         for s, e, aid in self.ctx.actor_index.overlapping(unit.start_char, tok.idx):
             if e <= tok.idx and (pronoun is None or _fits_pronoun(
-                    pronoun, self.root_at(s, e), self._singular_country(aid, text[s:e]))):
+                    pronoun, self.root_at(s, e), self._singular_country(aid, text[s:e]),
+                    self._person(aid))):
                 found = aid
         return found
+
+    def _person(self, aid: str) -> bool:
+        actor = self.ctx.actor(aid)
+        return actor is not None and actor.kind is ActorKind.PERSON
 
     def _singular_country(self, aid: str, surface: str) -> bool:
         actor = self.ctx.actor(aid)

@@ -16,6 +16,8 @@ ACTORS = {
     "rur": ("Ruritania", C, None, ("Ruritania",)),
     "reb": ("Red Hand", G, None, ("The Red Hand rebels",)),
     "min": ("Olga Berin", P, None, ("Olga Berin",)),
+    "spk": ("Omar Haddad", P, None, ("Omar Haddad",)),
+    "sec": ("Lena Rahimi", P, None, ("Lena Rahimi",)),
 }
 
 
@@ -28,6 +30,12 @@ ACTORS = {
                      "attacked", "vel", id="they-is-a-coordination"),
         pytest.param("Olga Berin said she had threatened Ruritania with sanctions.",
                      "threatened", "min", id="she-is-a-person"),
+        # "they" is not one person named alone: the spokesman's side, not the spokesman
+        pytest.param("The Red Hand rebels did not confirm the loss, with spokesman Omar Haddad "
+                     "saying only that they were shelling Ruritania.",
+                     "shelling", "reb", id="they-is-not-the-spokesman"),
+        pytest.param("Omar Haddad and Lena Rahimi said they had attacked Ruritania.",
+                     "attacked", "sec", id="they-is-coordinated-persons"),
     ],
 )
 def test_pronoun_antecedent(text: str, source_of: str, want: str | None) -> None:
