@@ -184,7 +184,10 @@ def _find_subject(tok: "Token") -> tuple[tuple[int, int] | None, int | None]:
     cur = tok
     for _ in range(_MAX_CLIMB + 1):
         for c in cur.children:
-            if c.dep_ in _SUBJ:
+            # a governing verb's passive subject controls the cue too ("after saying ..., she
+            # was taken to hospital", "was asked to explain", "was arrested and said"); the
+            # cue's own is its addressee ("he was told")
+            if c.dep_ in _SUBJ or c.dep_ == "nsubjpass" and cur is not tok:
                 return _subtree_span(c, exclude=tok), c.i
         for c in cur.children:
             if c.dep_ == "agent":

@@ -34,6 +34,9 @@ CASES = [
     ("Senator Ann Roe, R-Ky., said that the bill was dead.", "said", "Senator Ann Roe, R-Ky.,"),
     ("The F.B.I. said it had closed the case.", "said", "The F.B.I."),
     ("The proposal was dead, said Senator Ann Roe.", "said", "Senator Ann Roe"),
+    ("After saying his knee was badly hurt, the striker was taken to hospital.", "saying",
+     "the striker"),
+    ("The activist was arrested and said the charges were false.", "said", "The activist"),
 ]
 
 
@@ -41,7 +44,8 @@ CASES = [
     ("text", "cue", "source"), CASES,
     ids=["document-noun", "statement-noun", "survey-noun", "polls-noun", "infinitive-noun",
          "quick-to", "reluctant-to", "parenthetical-participle", "time-phrase", "dateline",
-         "apposition-kept", "abbreviation-period", "abbreviation-name", "sentence-period"],
+         "apposition-kept", "abbreviation-period", "abbreviation-name", "sentence-period",
+         "governing-passive-subject", "conjoined-after-passive"],
 )
 def test_source_span(nlp, text, cue, source):
     doc = nlp(text)
@@ -66,3 +70,9 @@ def test_source_is_the_subject_otherwise(nlp, text, cue):
     span, _ = find_source(tok)
     subj = next(c for c in tok.children if c.dep_ == "nsubj")
     assert span is not None and text[span[0] : span[1]] == doc[subj.left_edge.i : subj.i + 1].text
+
+
+def test_own_passive_subject_is_the_addressee(nlp):
+    # "he was told": he is told, not the speaker
+    doc = nlp("He was told the border would stay shut.")
+    assert find_source(next(t for t in doc if t.text == "told")) == (None, None)
