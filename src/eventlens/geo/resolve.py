@@ -229,6 +229,15 @@ def _with_type_word(gz: Gazetteer, doc: "Doc", start: int, end: int) -> int:
     return end + 1 if es and es[0].feature == "admin" else end
 
 
+def _with_head_word(gz: Gazetteer, doc: "Doc", start: int, end: int) -> int:
+    """End of a demonym entity extended by the capitalised word right after it when the two
+    are exactly a name of the gazetteer ('Indian' + 'Ocean'); else ``end``."""
+    if end >= len(doc) or not doc[end].is_title or doc[end].ent_type_ or not doc[end - 1].whitespace_:
+        return end
+    es = gz.lookup_exact(doc[start:end + 1].text)
+    return end + 1 if es and es[0].match == "exact" else end
+
+
 def _with_name_prefix(gz: Gazetteer, doc: "Doc", start: int, end: int) -> int:
     """Start of the name including a capitalised prefix word that the model left out of the
     entity ('New' + 'Jersey', 'Central' + 'America'), when the gazetteer knows the longer name
@@ -306,6 +315,12 @@ def find_candidates(ctx: "DocContext", gz: Gazetteer) -> tuple[list[Candidate], 
         return all(e <= a or s >= b for a, b in taken)
 
     for ent in _entities(gz, doc):
+        if ent.label_ == "NORP" and _with_head_word(gz, doc, ent.start, ent.end) > ent.end:
+            # 'Indian' + 'Ocean', 'Arabian' + 'Sea': a demonym heading a name the gazetteer knows
+            s, e = _chars(doc, ent.start, ent.end + 1)
+            out.append(Candidate(start=s, end=e, text=text_all[s:e], source="ner", label="LOC"))
+            taken.append((s, e))
+            continue
         if ent.label_ == "NORP":
             ns = _with_name_prefix(gz, doc, ent.start, ent.end)  # 'Central' + 'American'
             cc = gz.demonym(doc[ns:ent.end].text)
@@ -328,6 +343,9 @@ def find_candidates(ctx: "DocContext", gz: Gazetteer) -> tuple[list[Candidate], 
         if trimmed is None:
             continue
         ts, te = trimmed
+        if (te - ts == 1 and doc[ts].text in cues()["nameprefix"] and te < len(doc)
+                and doc[te].is_title and doc[ts].whitespace_):
+            continue  # 'Eastern' split off 'Eastern Aleppo': a longer name's first word
         te = _with_type_word(gz, doc, ts, te)
         ts = _with_name_prefix(gz, doc, ts, te)
         s, e = _chars(doc, ts, te)
@@ -713,8 +731,7 @@ def _leading_place(c: Candidate, gz: Gazetteer) -> None:
         sub = c.text[start:end].rstrip(".'’-")
         if sub.endswith(("'s", "’s")):
             sub = sub[:-2]
-        if len(sub) < 3 or not sub[:1].isupper() or (
-                sub in cues()["nameprefix"] and c.label not in PLACE_LABELS):
+        if len(sub) < 3 or not sub[:1].isupper() or sub in cues()["nameprefix"]:
             continue  # 'East' of 'East Lansing Police Department': a longer name's first word
         es = gz.lookup_exact(sub)
         if not es or es[0].match not in {"exact", "alternate"}:
@@ -728,9 +745,20 @@ def _leading_place(c: Candidate, gz: Gazetteer) -> None:
     if town is not None:
         _narrow(c, town[0], c.text[town[0]:town[1]], town[2])
         c.source = "weak"
+        return
+    # 'Eastern Ghouta', 'East Jerusalem', 'southern Idlib': a part, named by its direction, of a
+    # place the gazetteer knows: that place, the mention kept whole
+    if len(words) >= 2 and words[0].group().capitalize() in _PART_WORDS:
+        rest = c.text[words[1].start():].rstrip(".'’-")
+        es = gz.lookup_exact(rest) if rest[:1].isupper() else ()
+        if es and es[0].match in {"exact", "alternate"} and (
+                es[0].feature in LEADING_REGION_FEATURES or es[0].population >= WEAK_MIN_POP):
+            c.entries = es
 
 
 _INNER_OF = frozenset({"of", "at", "in"})
+_PART_WORDS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern",
+                         "Western", "Central", "Upper", "Lower", "Greater", "Inner", "Outer"})
 LEADING_REGION_FEATURES = frozenset({"country", "admin", "other"})
 
 

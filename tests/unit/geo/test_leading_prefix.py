@@ -1,6 +1,7 @@
-"""A lone name-prefix word ('South', 'East', 'Central') leading an unknown organisation name is the
-start of a longer name, not a first-level region that happens to be called 'South' or 'East'; a
-real region or town leading the name is still found."""
+"""A lone name-prefix word ('South', 'East', 'Central') leading an unknown name (an organisation's
+or a place's) is the start of a longer name, not a first-level region that happens to be called
+'South' or 'East'; a real region or town leading the name is still found, and a direction word
+before a known place names a part of that place ('West Mosul': Mosul). Own sentences."""
 
 from __future__ import annotations
 
@@ -17,9 +18,11 @@ from eventlens.geo.gazetteer import Gazetteer
      ("East Millbrook Volunteer Fire Company", "ORG", None),
      ("Central Harbourside Tenants Union", "ORG", None),
      ("Texas Youth Soccer League", "ORG", "Texas"),
-     ("Ohio Valley Tenants Union", "ORG", "Ohio")],
+     ("Ohio Valley Tenants Union", "ORG", "Ohio"),
+     ("Eastern Qalamunder", "LOC", None),
+     ("South Marbleton Plateau", "LOC", None)],
     ids=["south-org", "east-org", "central-org", "region-org-still-found",
-         "region-before-unknown-words"],
+         "region-before-unknown-words", "eastern-unknown-place", "south-unknown-place"],
 )
 def test_leading_prefix(real_gz: Gazetteer, text: str, label: str, expected: str | None) -> None:
     c = R.Candidate(start=10, end=10 + len(text), text=text, source="ner", label=label)
@@ -37,3 +40,22 @@ def test_leading_prefix(real_gz: Gazetteer, text: str, label: str, expected: str
 def test_prefix_alone_is_a_region_somewhere(real_gz: Gazetteer, word: str) -> None:
     """Why the rule is needed: the gazetteer does know first-level regions by these bare words."""
     assert real_gz.lookup_exact(word)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "mention", "place", "country"),
+    [("Government jets bombed Eastern Qalamunder overnight, activists said.", None, None, None),
+     ("Rebels shelled Eastern Aleppo overnight.", "Eastern Aleppo", "Aleppo", "SYR"),
+     ("Pirates attacked a tanker in the Indian Ocean on Monday.", "Indian Ocean", "Indian Ocean",
+      None)],
+    ids=["direction-word-of-unknown-place", "part-of-known-place", "demonym-heading-a-name"],
+)
+def test_direction_and_demonym_heads(real_gz, places_in, text, mention, place, country) -> None:
+    got = places_in(real_gz, text)
+    assert not any(p.country == "SAU" or p.name.startswith("Eastern") for p in got.values()), got
+    if mention is None:
+        assert not got, got
+    else:
+        assert mention in got and got[mention].name == place and got[mention].country == country
+        assert "Indian" not in got  # not India for the ocean's adjective
