@@ -77,3 +77,11 @@ def test_small_lookups_are_memoised_per_handle(real_gz):
     assert queries == []
     g.close()
     assert (g.iso2("LBY"), g.country("LY")) == (first[0], first[4])
+
+
+@pytest.mark.slow
+def test_english_name_of_a_french_named_region(real_gz):
+    """GeoNames names the region 'Nord Kivu'; news writes 'North Kivu' (aliases.tsv)."""
+    found = real_gz.lookup_exact("North Kivu")
+    assert found and found[0].cc == "CD" and found[0].feature == "admin"
+    assert found[0].pid == real_gz.lookup_exact("Nord Kivu")[0].pid
