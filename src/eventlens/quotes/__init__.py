@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from typing import TYPE_CHECKING
 
 from eventlens.context import DocContext
@@ -151,6 +152,14 @@ def find_attributions(
                 a.contents[ci] = (p.start, p.end, True)
             last_direct = a
             continue
+        signed = _dash_signature(doc, text, m_end)
+        if signed is not None:  # '"... we don't matter." ― Ana Ruiz': the quote signed by a name
+            cue, src, head = signed
+            a = Attribution(cue=cue, cue_token=None, source=src, source_head=head, kind="label")
+            a.contents.append((p.start, p.end, True))
+            attrs.append(a)
+            last_direct = a
+            continue
         cue_i = _window_cue(doc, lex, p, prev_end, next_start, inside)
         if cue_i is not None:
             a = by_cue.get(cue_i)
@@ -187,6 +196,25 @@ def find_attributions(
     for a in attrs:
         a.speaker = resolver.resolve(a, _mentions_document(doc, a, lex))
     return attrs
+
+
+_SIGNATURE = re.compile(
+    r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,4})"
+    r"[ \t\u00a0]*(?:[.,]|$)", re.MULTILINE)
+
+
+def _dash_signature(doc: "Doc", text: str, at: int) -> tuple[tuple[int, int], tuple[int, int], int] | None:
+    """A quotation signed right after its closing mark by a dash and a capitalised name that ends
+    the line or is followed by a comma ('"..." ― Ana Ruiz', '"..." — Omar Haddad, a farmer'):
+    (cue = the dash, source = the name, the name's head token)."""
+    m = _SIGNATURE.match(text, at, min(len(text), at + 120))
+    if m is None or "\n" in text[at:m.start(2)]:
+        return None
+    end = m.start(2) + len(m.group(2).rstrip("."))  # 'Jorge Pena.': the sentence's period
+    span = doc.char_span(m.start(2), end, alignment_mode="expand")
+    if span is None or not len(span) or not any(t.pos_ == "PROPN" for t in span):
+        return None
+    return (m.start(1), m.end(1)), (m.start(2), end), span.root.i
 
 
 def _univocal(attrs: list[Attribution], doc: "Doc") -> list[Attribution]:

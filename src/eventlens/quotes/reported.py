@@ -728,6 +728,7 @@ def prep_attributions(doc: "Doc", lex: CueLexicon, inside_quote: list[bool]) -> 
     return out
 
 
+_OPENING_MARKS = " \t\"“‘«„'"
 _LABEL_STOP = {
     "update", "note", "editor", "photo", "watch", "related", "read", "source", "video",
 }
@@ -750,6 +751,10 @@ def label_attributions(doc: "Doc", inside_quote: list[bool]) -> list[Attribution
             continue
         lab_from = max(line.rfind(d, 0, colon) for d in (" - ", " — ", " – "))
         lab_from = 0 if lab_from < 0 else lab_from + 3
+        opened = 0  # a quoted transcript passage: '"SMITH: We will ...' (the mark opens it)
+        if lab_from == 0:
+            opened = len(line) - len(line.lstrip(_OPENING_MARKS))
+            lab_from = opened
         label = line[lab_from:colon].strip()
         words = label.split()
         if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
@@ -760,7 +765,7 @@ def label_attributions(doc: "Doc", inside_quote: list[bool]) -> list[Attribution
         if rest_e - rest_s < 10 or len(text[rest_s:rest_e].split()) < 3:
             continue
         i = bisect.bisect_left(starts, ls + lab_from)
-        if i < len(toks) and inside_quote[i]:
+        if i < len(toks) and inside_quote[i] and not opened:
             continue
         head = None
         for j in range(i, len(toks)):
@@ -776,7 +781,7 @@ def label_attributions(doc: "Doc", inside_quote: list[bool]) -> list[Attribution
                 cue_token=None,
                 source=(lab_s, ls + colon),
                 source_head=head,
-                contents=[(rest_s, rest_e, False)],
+                contents=[(rest_s, rest_e, bool(opened))],
                 kind="label",
             )
         )

@@ -289,6 +289,24 @@ MORE = [
         "that aid would resume on Friday",
         False, "added", "act_red_cross",
     ),
+    (
+        "quoted-transcript-label",
+        "John Brown arrived late for the talks.\n\n\"BROWN: We will not sign this agreement today.",
+        "We will not sign this agreement today",
+        True, ":", "act_john_brown",
+    ),
+    (
+        "dash-signed-quote",
+        "Readers wrote in.\n\n“The market has been empty since the floods came.” ― Maria Lopez\n",
+        "The market has been empty since the floods came.",
+        True, "―", "act_maria_lopez",
+    ),
+    (
+        "dash-signed-quote-with-description",
+        "“Nobody came to help us.” — Jane Smith, a teacher in the valley.",
+        "Nobody came to help us.",
+        True, "—", "act_jane_smith",
+    ),
 ]
 
 
