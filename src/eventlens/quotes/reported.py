@@ -751,10 +751,10 @@ def label_attributions(doc: "Doc", inside_quote: list[bool]) -> list[Attribution
             continue
         lab_from = max(line.rfind(d, 0, colon) for d in (" - ", " — ", " – "))
         lab_from = 0 if lab_from < 0 else lab_from + 3
-        opened = 0  # a quoted transcript passage: '"SMITH: We will ...' (the mark opens it)
+        opened = False  # a quoted transcript passage: '"SMITH: We will ...' (the mark opens it)
         if lab_from == 0:
-            opened = len(line) - len(line.lstrip(_OPENING_MARKS))
-            lab_from = opened
+            lab_from = len(line) - len(line.lstrip(_OPENING_MARKS))
+            opened = any(ch not in " \t" for ch in line[:lab_from])
         label = line[lab_from:colon].strip()
         words = label.split()
         if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
@@ -781,7 +781,7 @@ def label_attributions(doc: "Doc", inside_quote: list[bool]) -> list[Attribution
                 cue_token=None,
                 source=(lab_s, ls + colon),
                 source_head=head,
-                contents=[(rest_s, rest_e, bool(opened))],
+                contents=[(rest_s, rest_e, opened)],
                 kind="label",
             )
         )

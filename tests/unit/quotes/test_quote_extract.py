@@ -296,6 +296,12 @@ MORE = [
         True, ":", "act_john_brown",
     ),
     (
+        "indented-transcript-label",
+        "John Brown arrived late for the talks.\n\n  BROWN: We will not sign this agreement today.",
+        "We will not sign this agreement today",
+        False, ":", "act_john_brown",
+    ),
+    (
         "dash-signed-quote",
         "Readers wrote in.\n\n“The market has been empty since the floods came.” ― Maria Lopez\n",
         "The market has been empty since the floods came.",
