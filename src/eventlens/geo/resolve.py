@@ -78,7 +78,7 @@ ACTOR_FOCUS_MAX = 1.0
 def cues() -> dict[str, frozenset[str]]:
     """Cue word lists from data/geo/cues.tsv (validated once, cached)."""
     out: dict[str, set[str]] = {"metonymy": set(), "locative": set(), "placeword": set(),
-                                "nameprefix": set()}
+                                "nameprefix": set(), "partword": set()}
     text = resources.files("eventlens.data.geo").joinpath("cues.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -746,9 +746,9 @@ def _leading_place(c: Candidate, gz: Gazetteer) -> None:
         _narrow(c, town[0], c.text[town[0]:town[1]], town[2])
         c.source = "weak"
         return
-    # 'Eastern Ghouta', 'East Jerusalem', 'southern Idlib': a part, named by its direction, of a
-    # place the gazetteer knows: that place, the mention kept whole
-    if len(words) >= 2 and words[0].group().capitalize() in _PART_WORDS:
+    # 'West Mosul', 'Eastern Aleppo': a part, named by its direction, of a place the gazetteer
+    # knows: that place, the mention kept whole
+    if len(words) >= 2 and words[0].group().capitalize() in cues()["partword"]:
         rest = c.text[words[1].start():].rstrip(".'’-")
         es = gz.lookup_exact(rest) if rest[:1].isupper() else ()
         if es and es[0].match in {"exact", "alternate"} and (
@@ -757,8 +757,6 @@ def _leading_place(c: Candidate, gz: Gazetteer) -> None:
 
 
 _INNER_OF = frozenset({"of", "at", "in"})
-_PART_WORDS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern",
-                         "Western", "Central", "Upper", "Lower", "Greater", "Inner", "Outer"})
 LEADING_REGION_FEATURES = frozenset({"country", "admin", "other"})
 
 
