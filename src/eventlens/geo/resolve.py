@@ -78,7 +78,7 @@ ACTOR_FOCUS_MAX = 1.0
 def cues() -> dict[str, frozenset[str]]:
     """Cue word lists from data/geo/cues.tsv (validated once, cached)."""
     out: dict[str, set[str]] = {"metonymy": set(), "locative": set(), "placeword": set(),
-                                "nameprefix": set(), "partword": set()}
+                                "nameprefix": set(), "partword": set(), "generic": set()}
     text = resources.files("eventlens.data.geo").joinpath("cues.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -604,6 +604,9 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
     if (top.feature == "town" and fmax and not focus.get(top.cc or "", 0.0)
             and top.population < SMALL_TOWN and not c.place_word):
         return  # a small town abroad, unrelated to anything else named: likely a false hit
+    if (top.feature == "admin" and fmax and focus.get(top.cc or "", 0.0) < fmax and not qual
+            and top.pid not in linked and not c.place_word and _descriptive(c.text)):
+        return  # 'the West Coast' in a story about California: not New Zealand's region
     needs_support = c.source == "weak" or (
         c.source == "dict" and top.feature == "town" and not c.place_word
         and c.label not in _CONVENTION_LABELS)  # an untagged or ORG/PERSON name that is a town
@@ -621,6 +624,13 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
     if top.match == "fuzzy":
         conf *= 0.7
     c.confidence = round(min(0.99, conf), 3)
+
+
+def _descriptive(name: str) -> bool:
+    """A part word and a generic noun ('West Coast', 'Northern Region'): a description that
+    some country's region happens to have as its name."""
+    words = name.split()
+    return len(words) == 2 and words[0] in cues()["partword"] and words[1].lower() in cues()["generic"]
 
 
 def _shared_country_name(es: tuple[Entry, ...], country: Entry) -> bool:

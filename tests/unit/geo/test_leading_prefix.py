@@ -59,3 +59,24 @@ def test_direction_and_demonym_heads(real_gz, places_in, text, mention, place, c
     else:
         assert mention in got and got[mention].name == place and got[mention].country == country
         assert "Indian" not in got  # not India for the ocean's adjective
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [("Wildfires spread along the West Coast on Monday, officials in California and Oregon said.",
+      "West Coast", None),
+     ("Floods hit the West Coast region of New Zealand, officials in Greymouth said.",
+      "West Coast", "NZL"),
+     ("Saudi police raided homes in the Eastern Province, officials in Riyadh said.",
+      "Eastern Province", "SAU")],
+    ids=["description-in-another-country", "the-region-in-its-country", "named-region-in-focus"],
+)
+def test_descriptive_region_name(real_gz, places_in, text, name, country) -> None:
+    """'the West Coast' in a story about California is a description, not New Zealand's region;
+    where the article is about the region's country it is that region."""
+    got = places_in(real_gz, text)
+    if country is None:
+        assert name not in got, got
+    else:
+        assert got[name].country == country
