@@ -8,7 +8,7 @@ and cached. API (used by extraction, evaluation and ``eventlens codebook``):
   (:func:`read_verb_dictionary`); ``eventlens.events.load_codebook(config)`` returns the same
   object (``config.verb_dictionaries``).
 - ``codebook.types``: tuple of the 16 PLOVER type names, in codebook order.
-- ``codebook.type(name) -> EventType`` (description, target_preps, symmetric, modes).
+- ``codebook.type(name) -> EventType`` (description, target_preps, symmetric, modes, agentive).
 - ``codebook.mode(type, mode) -> Mode | None``: a mode by PLOVER mode name or by its key; ``mode=None``
   gives the type's default (first) mode. ``Mode`` has ``cameo`` (tuple, first = default code),
   ``default_cameo``, ``acled`` ("<ACLED event type>/<sub-event type>"), ``acled_type``,
@@ -110,6 +110,7 @@ class EventType:
     target_preps: frozenset[str]
     symmetric: bool
     modes: tuple[Mode, ...]
+    agentive: bool = False  # only an actor does it: a thing as subject is no such act
 
 
 @dataclass(slots=True)
@@ -434,6 +435,7 @@ def parse_codebook(data: dict[str, Any], cameo_text: str,
             target_preps=_as_set(raw.get("target_preps")),
             symmetric=bool(raw.get("symmetric", False)),
             modes=modes,
+            agentive=bool(raw.get("agentive", False)),
         )
     word_keys = ("attribution_verbs", "claim_verbs", "planning_words", "negating_words",
                  "preventing_words", "hypothetical_words", "claim_markers", "light_verbs", "nominal_bridges",

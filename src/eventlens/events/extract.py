@@ -210,7 +210,7 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
                 guess: bool = False, scene_ids: set[str] | None = None,
                 role_scorer: learned_roles.RoleScorer | None = None) -> list[Event]:
     sources, targets, obj_tok = trigger_roles(m, roles, unit)
-    if not sources and m.rule.type == "THREATEN" and _thing_subject(roles, m.token, unit):
+    if not sources and cb.type(m.rule.type).agentive and _thing_subject(roles, m.token, unit):
         return []  # 'the battle has threatened to plunge the country into chaos': a risk
     guessed = False
     if guess and not sources and not targets:
@@ -301,7 +301,7 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
 
 def _thing_subject(roles: Roles, verb: "Token", unit: Unit) -> bool:
     """The verb's subject is a common noun naming no actor ('the battle', 'the crisis'): a thing
-    cannot make a threat, 'threatens to' then means 'risks'."""
+    does no agentive act (codebook ``agentive``): 'threatens to' then means 'risks'."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and unit.contains(c)), None)
     return subj is not None and subj.pos_ == "NOUN" and roles.actor(subj, unit) is None
 

@@ -25,3 +25,11 @@ ACTORS = {
 def test_thing_threatens(text: str, want: bool) -> None:
     got = [e for e in run(text, ACTORS) if e.type == "THREATEN"]
     assert bool(got) is want, got
+
+
+def test_agentive_is_codebook_data() -> None:
+    from eventlens.events.codebook import load
+
+    cb = load()
+    assert cb.type("THREATEN").agentive
+    assert not cb.type("ASSAULT").agentive  # "an explosion killed three" stays an act
