@@ -37,6 +37,7 @@ from eventlens.config import (
     save_versioned_npz,
 )
 from eventlens.nlp import pos_tags
+from eventlens.quotes.edges import QUOTE_CHARS
 from eventlens.quotes.lexicon import CueLexicon
 from eventlens.quotes.reported import doc_text
 from eventlens.slant.spans import _hash, _shift
@@ -54,8 +55,7 @@ MODEL_NAME = "cue_model.npz"
 
 _ATTRS = ["LOWER", "LEMMA", "TAG", "DEP", "HEAD", "POS", "SENT_START", "ENT_TYPE"]
 _LOWER, _LEMMA, _TAG, _DEP, _HEAD, _POS, _SENT, _ENT = range(len(_ATTRS))
-_QUOTE_CHARS = set("\"“”‘’«»„'")
-_QUOTE_RE = re.compile("[" + re.escape("".join(sorted(_QUOTE_CHARS))) + "]")
+_QUOTE_RE = re.compile("[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
 # dependents whose presence (as a flag each) tells a verb's frame
 _CHILD_DEPS = ("ccomp", "nsubj", "nsubjpass", "dobj", "xcomp", "agent", "prep", "dative", "neg",
                "auxpass", "advcl", "parataxis")

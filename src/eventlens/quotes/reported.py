@@ -728,7 +728,8 @@ def prep_attributions(doc: "Doc", lex: CueLexicon, inside_quote: list[bool]) -> 
     return out
 
 
-_OPENING_MARKS = " \t\"“‘«„'"
+# what may open a line that is a quoted passage: blanks and every mark but the closing-only ones
+_OPENING_MARKS = " \t" + "".join(sorted(_QUOTE_CHARS - {"”", "’", "»"}))
 _LABEL_STOP = {
     "update", "note", "editor", "photo", "watch", "related", "read", "source", "video",
 }
