@@ -253,7 +253,9 @@ def _with_name_prefix(gz: Gazetteer, doc: "Doc", start: int, end: int) -> int:
 
 def _entities(gz: Gazetteer, doc: "Doc") -> list["Span"]:
     """The model's entities, with a one-word entity that is a name prefix joined to the entity
-    right after it when the gazetteer knows the joined name ('Baja' + 'California')."""
+    right after it when the gazetteer knows the joined name ('Baja' + 'California'), and left
+    out when it heads any other capitalised word ('Eastern' split off 'Eastern Aleppo': a longer
+    name's first word, which the proper-noun runs then read whole)."""
     from spacy.tokens import Span
 
     ents = list(doc.ents)
@@ -262,13 +264,15 @@ def _entities(gz: Gazetteer, doc: "Doc") -> list["Span"]:
     while i < len(ents):
         ent = ents[i]
         nxt = ents[i + 1] if i + 1 < len(ents) else None
-        if (nxt is not None and ent.end - ent.start == 1 and nxt.start == ent.end
-                and ent.text in cues()["nameprefix"] and doc[ent.start].whitespace_
+        prefix = (ent.end - ent.start == 1 and ent.text in cues()["nameprefix"]
+                  and doc[ent.start].whitespace_)
+        if (prefix and nxt is not None and nxt.start == ent.end
                 and gz.lookup_exact(doc[ent.start:nxt.end].text)):
             out.append(Span(doc, ent.start, nxt.end, label=nxt.label_))
             i += 2
             continue
-        out.append(ent)
+        if not (prefix and ent.end < len(doc) and doc[ent.end].is_title):
+            out.append(ent)
         i += 1
     return out
 
@@ -343,9 +347,6 @@ def find_candidates(ctx: "DocContext", gz: Gazetteer) -> tuple[list[Candidate], 
         if trimmed is None:
             continue
         ts, te = trimmed
-        if (te - ts == 1 and doc[ts].text in cues()["nameprefix"] and te < len(doc)
-                and doc[te].is_title and doc[ts].whitespace_):
-            continue  # 'Eastern' split off 'Eastern Aleppo': a longer name's first word
         te = _with_type_word(gz, doc, ts, te)
         ts = _with_name_prefix(gz, doc, ts, te)
         s, e = _chars(doc, ts, te)
