@@ -41,12 +41,14 @@ def featurize(items):
     for ctx, gold in items:
         doc = ctx.doc
         inside = _token_flags(doc, find_direct(ctx.article.text))
-        attrs = find_attributions(ctx, lex, cue_model=None)
+        # the rules' cues alone: no cue model (it is being trained) and no source chooser (a
+        # cached one would only change sources, which the cue labels do not use)
+        attrs = find_attributions(ctx, lex, cue_model=None, source_model=None)
         rules = rule_codes(len(doc), attrs)
         cand = candidates(doc, inside)
         if len(cand) == 0:
             continue
-        ids = token_features(doc, lex, np.asarray(inside, dtype=np.uint64), rules)[cand]
+        ids = token_features(doc, lex, np.asarray(inside, dtype=np.uint64), rules, rows=cand)
         y = np.zeros(len(cand), dtype=np.float32)
         cues = sorted(s for g in gold for s in g.cue)
         for k, i in enumerate(cand.tolist()):
