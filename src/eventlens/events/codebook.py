@@ -54,7 +54,7 @@ PLOVER_TYPES: tuple[str, ...] = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 _CAMEO_RE = re.compile(r"^\d{2,4}$")
-_NEEDS_RE = re.compile(r"^(xcomp|dobj|(prep|prt):[a-z]+)$")
+_NEEDS_RE = re.compile(r"^(xcomp|that|dobj|(prep|prt):[a-z]+)$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -67,9 +67,10 @@ class TriggerRule:
     lemma: str
     compound: frozenset[str] = frozenset()  # noun modifiers required ("air" strike)
     obj: frozenset[str] = frozenset()  # direct-object lemmas required (light verb + noun)
-    with_: frozenset[str] = frozenset()  # "with <noun>" lemmas required
+    with_: frozenset[str] = frozenset()  # "<prep> <noun>" lemmas required (prep: ``prep``)
+    prep: str = "with"  # the preposition of ``with_`` ("went on strike": prep "on")
     not_obj: frozenset[str] = frozenset()  # direct objects that cancel the rule ("seized power")
-    needs: str | None = None  # "xcomp", "dobj", "prep:on", "prt:out"
+    needs: str | None = None  # "xcomp", "that" (a that-clause), "dobj", "prep:on", "prt:out"
     target_via: str | None = None  # preposition giving the target/place
     weight: float = 0.8
     cameo: str | None = None  # CAMEO code of this pattern (else the mode's default code)
@@ -238,16 +239,20 @@ def _parse_rule(raw: dict[str, Any], type_: str, mode_key: str, where: str) -> T
     if not isinstance(raw, dict) or ("v" in raw) == ("n" in raw):
         raise ResourceError(f"{where}: a trigger needs exactly one of 'v' or 'n': {raw!r}")
     unknown = set(raw) - {"v", "n", "compound", "obj", "with", "needs", "target_via", "weight",
-                         "not_obj"}
+                         "not_obj", "prep", "pobj", "cameo"}
     if unknown:
         raise ResourceError(f"{where}: unknown trigger keys {sorted(unknown)} in {raw!r}")
     pos = "v" if "v" in raw else "n"
-    for key in ("v", "n", "target_via", "needs"):
+    for key in ("v", "n", "target_via", "needs", "prep", "cameo"):
         if key in raw and not isinstance(raw[key], str):
             raise ResourceError(f"{where}: {key!r} must be a string (quote on/off/yes/no): {raw!r}")
     needs = raw.get("needs")
     if needs is not None and not _NEEDS_RE.match(str(needs)):
-        raise ResourceError(f"{where}: bad 'needs' {needs!r} (xcomp, dobj, prep:<p>, prt:<p>)")
+        raise ResourceError(f"{where}: bad 'needs' {needs!r} (xcomp, that, dobj, prep:<p>, prt:<p>)")
+    if "cameo" in raw and not _CAMEO_RE.match(raw["cameo"]):
+        raise ResourceError(f"{where}: bad CAMEO code {raw['cameo']!r}: {raw!r}")
+    if ("prep" in raw) != ("pobj" in raw) or ("pobj" in raw and "with" in raw):
+        raise ResourceError(f"{where}: 'prep' and 'pobj' go together, instead of 'with': {raw!r}")
     weight = float(raw.get("weight", 0.8))
     if not 0.0 < weight <= 1.0:
         raise ResourceError(f"{where}: weight must be in (0, 1], got {weight}")
@@ -258,11 +263,13 @@ def _parse_rule(raw: dict[str, Any], type_: str, mode_key: str, where: str) -> T
         lemma=str(raw[pos]).lower(),
         compound=_as_set(raw.get("compound")),
         obj=_as_set(raw.get("obj")),
-        with_=_as_set(raw.get("with")),
+        with_=_as_set(raw.get("with", raw.get("pobj"))),
+        prep=str(raw.get("prep", "with")).lower(),
         not_obj=_as_set(raw.get("not_obj")),
         needs=str(needs) if needs else None,
         target_via=str(raw["target_via"]).lower() if raw.get("target_via") else None,
         weight=weight,
+        cameo=raw.get("cameo"),
     )
 
 
@@ -349,6 +356,7 @@ def _add_cameo_verbs(cb: Codebook, verb: dict[str, list[TriggerRule]], text: str
         "attribution_verbs", "planning_words", "hypothetical_words", "light_verbs",
         "negating_words")))
     known = set(verb)
+    own = {k: list(v) for k, v in verb.items()}  # the codebook's own rules, before any added here
     listed: dict[str, tuple[str, Mode]] = {}  # code -> (type, mode) where the codebook lists it
     for et in cb.event_types.values():
         for md in et.modes:
@@ -373,7 +381,10 @@ def _add_cameo_verbs(cb: Codebook, verb: dict[str, list[TriggerRule]], text: str
                 for i, r in enumerate(rules):
                     if r.type == ptype and r.specificity == 0 and r.cameo is None:
                         rules[i] = replace(r, cameo=it.cameo)
-                continue
+                if any(r.specificity == 0 or r.type == ptype for r in own[it.lemma]):
+                    continue
+                # the codebook knows the verb only in another sense, with some object or
+                # preposition ("went on strike"): elsewhere it keeps the dictionary's weak reading
             if it.lemma in functional:
                 continue
             rule = TriggerRule(type=ptype, mode_key=mode.key, pos="v", lemma=it.lemma,
@@ -455,6 +466,9 @@ def parse_codebook(data: dict[str, Any], cameo_text: str,
     for et in event_types.values():
         for m in et.modes:
             for r in m.triggers:
+                if r.cameo is not None and cb.plover_for_cameo(r.cameo) != et.name:
+                    raise ResourceError(f"codebook/{et.name}/{m.key}: trigger {r.lemma!r} has CAMEO "
+                                        f"{r.cameo}, not a {et.name} code")
                 (verb if r.pos == "v" else noun).setdefault(r.lemma, []).append(r)
     if verbs_text:
         _add_cameo_verbs(cb, verb, verbs_text)

@@ -19,6 +19,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPO_AUX = frozenset({"would", "could", "may", "might", "should", "can", "'d", "must"})
+# "would" in a clause a reporting verb governs is the future of the report ("warned it would
+# attack", "said the leaders would meet"): planned; elsewhere it is a condition
+_REPORTED_FUTURE = frozenset({"would", "'d"})
 _PLANNED_MODS = frozenset({"planned", "proposed", "upcoming", "future", "scheduled", "expected",
                            "possible", "potential", "next"})
 _NEG_DET = frozenset({"no", "never"})
@@ -44,7 +47,7 @@ def event_status(trig: "Token", unit: Unit, cb: Codebook, stop: "Token | None",
     hypo = cb.word("hypothetical_words")
     markers = cb.word("claim_markers")
     conds = cb.word("conditional_marks")
-    neg = hyp = plan = claim = False
+    neg = hyp = plan = claim = would = False
     tok = trig
     first = True
     same_pred = True  # still inside the trigger's own predicate ("will conduct the talks")
@@ -60,6 +63,8 @@ def event_status(trig: "Token", unit: Unit, cb: Codebook, stop: "Token | None",
             elif c.dep_ in ("aux", "auxpass"):
                 if low in _FUTURE_AUX:
                     plan = True
+                elif low in _REPORTED_FUTURE and first:
+                    would = True
                 elif low in _HYPO_AUX:
                     hyp = True
             elif c.dep_ == "mark" and low in conds:
@@ -71,6 +76,9 @@ def event_status(trig: "Token", unit: Unit, cb: Codebook, stop: "Token | None",
             elif c.dep_ == "advmod" and low in ("likely", "possibly", "perhaps", "probably"):
                 hyp = True
         head = tok.head
+        if would and tok.dep_ == "ccomp" and (
+                (stop is not None and head.i == stop.i) or _lemmas(head) & cb.word("attribution_verbs")):
+            would, plan = False, True  # the report's future: "warned (that) it would attack"
         if head.i == tok.i or not unit.contains(head) or (stop is not None and head.i == stop.i):
             break
         if tok.dep_ == "acl" and tok.tag_ == "VB" and (
@@ -85,7 +93,8 @@ def event_status(trig: "Token", unit: Unit, cb: Codebook, stop: "Token | None",
         elif tok.dep_ in ("xcomp", "pcomp", "pobj", "prep", "ccomp", "dobj", "acomp", "advcl"):
             if hls & negating:
                 # "refused to meet", "denies targeting" (not "halt the siege": it goes on)
-                neg = neg or tok.dep_ in ("xcomp", "pcomp")
+                neg = neg or tok.dep_ in ("xcomp", "pcomp") or (
+                    tok.dep_ == "ccomp" and "deny" in hls and tok.i > head.i)
             elif tok.dep_ == "ccomp" and hls & _WISH_VERBS:
                 hyp = True
             elif hls & planning:
@@ -98,6 +107,7 @@ def event_status(trig: "Token", unit: Unit, cb: Codebook, stop: "Token | None",
             same_pred = False
         first = False
         tok = head
+    hyp = hyp or would
     if claimed_by_report:
         claim = True
     if neg:

@@ -64,6 +64,22 @@ def _children(tok: "Token", unit: Unit) -> list["Token"]:
     return [c for c in tok.children if start <= c.i < end]
 
 
+# an object noun that only measures or frames another ("a state of emergency", "its alert level",
+# "a new round of talks"): an object rule also reads its "of" object and its compound modifiers
+_FRAME_NOUNS = frozenset({"state", "level", "round", "status"})
+
+
+def _object_words(o: "Token") -> list[str]:
+    words = [lemma(o), o.lower_]
+    if words[0] in _FRAME_NOUNS:
+        for c in o.children:
+            if c.dep_ in ("compound", "amod") and c.i < o.i:
+                words.append(lemma(c))
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                words.extend(lemma(p) for p in c.children if p.dep_ == "pobj")
+    return words
+
+
 def _dobj(kids: list["Token"]) -> "Token | None":
     for c in kids:
         if c.dep_ in ("dobj", "obj"):
@@ -86,7 +102,7 @@ def _check(rule: TriggerRule, tok: "Token", unit: Unit, kids: list["Token"]
         first = min(m.i for m in mods)
     if rule.obj:
         o = _dobj(kids)
-        if o is None or (lemma(o) not in rule.obj and o.lower_ not in rule.obj):
+        if o is None or not any(w in rule.obj for w in _object_words(o)):
             return False, first, last, None
         obj = o
         if 0 < o.i - tok.i <= 4:
@@ -103,7 +119,7 @@ def _check(rule: TriggerRule, tok: "Token", unit: Unit, kids: list["Token"]
         found = False
         for h in holders:
             for c in _children(h, unit):
-                if c.dep_ == "prep" and c.lower_ == "with":
+                if c.dep_ == "prep" and c.lower_ == rule.prep:
                     for p in _children(c, unit):
                         if p.dep_ == "pobj" and (lemma(p) in rule.with_ or any(
                                 lemma(x) in rule.with_ for x in p.conjuncts)):
@@ -119,6 +135,9 @@ def _check(rule: TriggerRule, tok: "Token", unit: Unit, kids: list["Token"]
 def _needs(needs: str, kids: list["Token"]) -> bool:
     if needs == "xcomp":
         return any(c.dep_ == "xcomp" for c in kids)
+    if needs == "that":  # "charged that the vote was rigged"
+        return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                   for c in kids)
     if needs == "dobj":
         return any(c.dep_ in ("dobj", "obj") for c in kids)
     kind, _, word = needs.partition(":")

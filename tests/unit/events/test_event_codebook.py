@@ -142,7 +142,8 @@ def _raw():
 
 @pytest.mark.parametrize(
     "breakage",
-    ["unknown-type", "missing-type", "bad-cameo", "bad-trigger-key", "bad-needs", "no-header"],
+    ["unknown-type", "missing-type", "bad-cameo", "bad-trigger-key", "bad-needs", "no-header",
+     "trigger-cameo-of-another-type", "bad-trigger-cameo"],
 )
 def test_validation_rejects_broken_codebooks(breakage):
     data, cameo = _raw()
@@ -158,6 +159,10 @@ def test_validation_rejects_broken_codebooks(breakage):
         data["types"]["AID"]["modes"][0]["triggers"].append({"v": "give", "needs": "iobj"})
     elif breakage == "no-header":
         del data["licence"]
+    elif breakage == "trigger-cameo-of-another-type":  # 190 is an ASSAULT code
+        data["types"]["AID"]["modes"][0]["triggers"].append({"v": "give", "cameo": "190"})
+    elif breakage == "bad-trigger-cameo":
+        data["types"]["AID"]["modes"][0]["triggers"].append({"v": "give", "cameo": "07x"})
     with pytest.raises(ResourceError):
         parse_codebook(data, cameo)
 
