@@ -42,6 +42,7 @@ _INTENT_TYPES = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST"})
 _OBJECT_PARTNER = frozenset({"with", "for", "to", "against"})
 _ACCUSING = frozenset({"accuse", "allege", "blame", "charge", "suspect"})
 _ANAPHORS = frozenset({"it", "they", "he", "she"})
+_POSSESSIVES = frozenset({"its", "their", "his", "her"})
 _LOOSE_DEPS = frozenset({"advcl", "conj", "dep", "ccomp"})
 
 
@@ -166,6 +167,8 @@ class Roles:
                 if s is not None and s.i != tok.i and s.tag_ != "PRP":
                     return self.actor(s, unit, depth + 1)
             return None
+        if tok.tag_ == "PRP$" and tok.lower_ in _POSSESSIVES:
+            return self._clause_subject_actor(tok, unit, depth)
         kids = [c for c in tok.children if unit.contains(c)]
         left = [c for c in kids if c.i < tok.i]
         # compounds next to the head ("Haftar forces"), then possessives, then adjectives
@@ -198,6 +201,21 @@ class Roles:
         if tok.dep_ == "appos" and unit.contains(tok.head):
             return self.actor(tok.head, unit, depth + 1)
         return None
+
+    def _clause_subject_actor(self, tok: "Token", unit: Unit, depth: int) -> str | None:
+        """A possessive pronoun stands for the subject of its own clause when that subject is an
+        actor ("... when Turkey escalated its air support": Turkey's support)."""
+        verb = tok.head
+        for _ in range(6):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i or not unit.contains(verb.head):
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = self.child(verb, unit, ("nsubj",))
+        if subj is None or subj.tag_.startswith("PRP") or subj.i > tok.i:
+            return None
+        return self.actor(subj, unit, depth + 1)
 
     # ----- subjects and objects ---------------------------------------------------------------
 

@@ -92,3 +92,19 @@ def test_prep_rule_needs_its_object_list() -> None:
                 {"v": "go", "prep": "on", "pobj": ["strike"], "with": ["x"]}):
         with pytest.raises(ResourceError):
             _parse_rule(bad, "PROTEST", "strike", "t")
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        pytest.param("The Blue Brigade attacked the port when Ruritania stepped up its air support.",
+                     ("AID", "ruri"), id="its-in-a-when-clause"),
+        pytest.param("Velmar shelled the port after the Blue Brigade announced its withdrawal.",
+                     ("RETREAT", "mil"), id="its-after-clause"),
+    ],
+)
+def test_possessive_pronoun_is_its_clause_subject(text: str, want) -> None:
+    # with another event in the sentence no actor is guessed by position: the possessive
+    # pronoun itself names the act's source, the subject of its own clause
+    got = {(e.type, e.source) for e in run(text, ACTORS)}
+    assert want in got, got
