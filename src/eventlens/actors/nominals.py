@@ -54,8 +54,26 @@ class NominalMixin:
                 return form, st
         return None
 
+    def _nominal_candidates(self) -> list[int]:
+        """Tokens that may name a nominal actor: a sector term (alone or after the word before
+        it) or a piece of equipment, by form or lemma; read from the doc's attribute table, so
+        the other tokens cost no Token object."""
+        from eventlens.nlp.tokens import TokenTable
+
+        tb = TokenTable.of(self.doc)
+        lower, lemma = tb.lower, tb.lemma
+        sectors = self.kb.sectors
+        out = []
+        for i, (low, lem) in enumerate(zip(lower, lemma)):
+            if (low in sectors or lem in sectors or low in EQUIPMENT_NOUNS or lem in EQUIPMENT_NOUNS
+                    or (i and f"{lower[i - 1]} {low}" in sectors)):
+                out.append(i)
+        return out
+
     def run_nominals(self) -> None:
-        for tok in self.doc:
+        doc = self.doc
+        for i in self._nominal_candidates():
+            tok = doc[i]
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.token_actor:
                 continue
             if tok.dep_ in ("compound",) and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:

@@ -131,6 +131,16 @@ def _feature_index(key: str) -> int:
     return _fnv(key) % N_HASH
 
 
+@lru_cache(maxsize=1 << 17)
+def _feature_code(key: str) -> int:
+    """Twice the feature index of a key, plus one for a char n-gram (memoised)."""
+    return 2 * _feature_index(key) + (key[0] == "c")
+
+
+_EMPTY_I = np.zeros(0, np.int64)
+_EMPTY_F = np.zeros(0, np.float64)
+
+
 def light_features(text: str) -> dict[int, float]:
     """Hashed word 1-2-grams and char 3-5-grams of words, l2-normalised (stable hash).
 
@@ -138,35 +148,46 @@ def light_features(text: str) -> dict[int, float]:
     counts ``1 + log(v)`` from 1 up. Features are listed in order of first occurrence, which
     fixes the order of the output and how features whose hashes collide add up.
     """
+    idxs, vals = light_arrays(text)
+    return dict(zip(idxs.tolist(), vals.tolist()))
+
+
+def light_arrays(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`light_features` as arrays (feature indices, values), in order of first occurrence
+    (the classifier's input: no dict is built)."""
     words = _WORD.findall(_NUM.sub("0", text.casefold()))[:400]
     keys: list[str] = []
+    append, extend = keys.append, keys.extend
     prev = ""
     for w in words:
-        keys.append("w:" + w)
+        append("w:" + w)
         if prev:
-            keys.append("b:" + prev + " " + w)
+            append("b:" + prev + " " + w)
+        extend(_char_grams(w))
         prev = w
-        keys.extend(_char_grams(w))
-    counts = Counter(keys)
-    top = max(counts.values(), default=0)
+    counts = Counter(keys)  # in order of first occurrence
+    n = len(counts)
+    if not n:
+        return _EMPTY_I, _EMPTY_F
+    codes = np.fromiter(map(_feature_code, counts), np.int64, n)
+    cnt = np.fromiter(counts.values(), np.int64, n)
+    idx, is_char = codes >> 1, (codes & 1).astype(bool)
+    top = int(cnt.max())
     # the weight of a char n-gram seen c times, summed 0.3 at a time as a running total is
     char_weight = [0.0]
     for _ in range(top):
         char_weight.append(char_weight[-1] + 0.3)
-    idxs = list(map(_feature_index, counts))
-    out: dict[int, float]
-    if len(set(idxs)) == len(idxs):  # no hashes collide: each feature's value on its own
-        word_value = [0.0] + [1.0 + math.log(c) for c in range(1, top + 1)]
-        char_value = [1.0 + math.log(v) if v >= 1 else v for v in char_weight]
-        out = dict(zip(idxs, [char_value[c] if k[0] == "c" else word_value[c]
-                              for k, c in counts.items()]))
-    else:  # colliding features add up in order of first occurrence
-        out = {}
-        for idx, (k, c) in zip(idxs, counts.items()):
-            v = char_weight[c] if k[0] == "c" else float(c)
-            out[idx] = out.get(idx, 0.0) + 1.0 + math.log(v) if v >= 1 else out.get(idx, 0.0) + v
-    norm = math.sqrt(sum(v * v for v in out.values())) or 1.0
-    return {k: v / norm for k, v in out.items()}
+    word_value = np.array([0.0] + [1.0 + math.log(c) for c in range(1, top + 1)])
+    char_value = np.array([1.0 + math.log(v) if v >= 1 else v for v in char_weight])
+    vals = np.where(is_char, char_value[cnt], word_value[cnt])
+    uniq, first, inv = np.unique(idx, return_index=True, return_inverse=True)
+    if len(uniq) < n:  # colliding features add up, in order of first occurrence
+        sums = np.zeros(len(uniq))
+        np.add.at(sums, inv, vals)
+        order = np.argsort(first, kind="stable")
+        idx, vals = uniq[order], sums[order]
+    norm = math.sqrt(float(vals @ vals)) or 1.0
+    return idx, vals / norm
 
 
 # --------------------------------------------------------------------------- MiniLM in numpy
@@ -571,21 +592,22 @@ class LightClassifier(Classifier):
             self.ba = z["ba"].astype(np.float32)
             self.wp = z["wp"].astype(np.float32)
             self.bp = z["bp"].astype(np.float32)
+        # feature index -> model row (a dense table: one look-up per feature, no search)
+        self._where = np.full(N_HASH, -1, np.int32)
+        self._where[self.rows] = np.arange(len(self.rows), dtype=np.int32)
 
     def _scores(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         za = np.tile(self.ba, (len(texts), 1))
         zp = np.tile(self.bp, (len(texts), 1))
+        where = self._where
         for i, t in enumerate(texts):
-            f = light_features(t)
-            if not f:
+            idx, val = light_arrays(t)
+            if not len(idx):
                 continue
-            idx = np.fromiter(f.keys(), np.int64)
-            val = np.fromiter(f.values(), np.float32)
-            pos = self.rows.searchsorted(idx)  # the method: no dispatch wrapper per text
-            pos = np.minimum(pos, len(self.rows) - 1)
-            ok = self.rows[pos] == idx
+            pos = where[idx]  # the model row of each feature, -1 when the model has none
+            ok = pos >= 0
             if ok.any():
-                known, v = pos[ok], val[ok]
+                known, v = pos[ok], val[ok].astype(np.float32)
                 za[i] += v @ self.wa[known]
                 zp[i] += v @ self.wp[known]
         return za, zp
