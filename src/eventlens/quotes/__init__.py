@@ -164,7 +164,7 @@ def find_attributions(
         if cue_i is not None:
             a = by_cue.get(cue_i)
             if a is None:
-                src, src_head = find_source(doc[cue_i])
+                src, src_head = find_source(doc[cue_i], inside)
                 a = Attribution(
                     cue=cue_span(doc[cue_i], lex), cue_token=cue_i, source=src, source_head=src_head,
                     cue_kind=cue_kind(doc[cue_i], lex),

@@ -319,7 +319,7 @@ def learned_attributions(
             contents = verb_content(tok, "any", lex)
         if not contents and generic:
             contents = generic_content(tok)
-        src, src_head = find_source(tok)
+        src, src_head = find_source(tok, inside_quote)
         if lemma.lower() in _RAISING:
             src, src_head = None, None  # "the deal seems to hold": its subject is what is believed
         if not contents and src is None:

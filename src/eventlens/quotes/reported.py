@@ -166,9 +166,21 @@ def cue_extent(tok: "Token", lex: CueLexicon) -> tuple[int, int]:
     return start, end
 
 
-def find_source(tok: "Token") -> tuple[tuple[int, int] | None, int | None]:
-    """Source span and head token index of a cue verb (climbing xcomp/conj/advcl chains)."""
+def find_source(tok: "Token", inside_quote: list[bool] | None = None
+                ) -> tuple[tuple[int, int] | None, int | None]:
+    """Source span and head token index of a cue verb (climbing xcomp/conj/advcl chains).
+
+    With ``inside_quote`` (a flag per token: inside a direct quote) the parser's habit of
+    reading the quoted words into the sentence is undone: a subject inside a quote is never
+    the speaker ("..., telling the crowd, “Some people get carried away”": "telling" hangs on
+    the quote's verb), and a participle set off by a comma ("X shared the news, writing “...”")
+    takes the subject of the nearest verb before it."""
     found = _find_subject(tok)
+    if inside_quote is not None:
+        if found[1] is not None and inside_quote[found[1]]:
+            found = (None, None)
+        if found[0] is None:
+            found = _participle_source(tok, inside_quote)
     if found[0] is not None:
         return found
     # inverted order the parser missed: '"...," said the aid worker.'
@@ -176,6 +188,28 @@ def find_source(tok: "Token") -> tuple[tuple[int, int] | None, int | None]:
     if prev is not None and (prev.text == "," or prev.text in _QUOTE_CHARS):
         for c in tok.children:
             if c.i > tok.i and c.dep_ in _INVERTED_SUBJ and c.pos_ in ("NOUN", "PROPN"):
+                return _subtree_span(c, exclude=tok), c.i
+    return None, None
+
+
+def _participle_source(tok: "Token", inside_quote: list[bool]
+                       ) -> tuple[tuple[int, int] | None, int | None]:
+    """"X shared the news on Friday, writing ...": a participle after a comma, with no subject
+    of its own, speaks for the subject of the nearest verb before the comma (same sentence,
+    outside quotes)."""
+    doc = tok.doc
+    j = tok.i - 1
+    while j >= 0 and doc[j].dep_ == "advmod":
+        j -= 1
+    if tok.tag_ != "VBG" or j < 1 or doc[j].text != ",":
+        return None, None
+    start = tok.sent.start if doc.has_annotation("SENT_START") else 0
+    for k in range(j - 1, start - 1, -1):
+        verb = doc[k]
+        if inside_quote[k] or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i and not inside_quote[c.i]:
                 return _subtree_span(c, exclude=tok), c.i
     return None, None
 
@@ -259,7 +293,7 @@ def _subtree_span(tok: "Token", *, exclude: "Token | None" = None) -> tuple[int,
             right = max(tok.i, c.left_edge.i - 1)
             break
     while right > tok.i and (
-        doc[right].dep_ == "advmod" and doc[right].lower_ in _TRAILING_ADVERBS
+        doc[right].dep_ in _TRAILING_DEPS and doc[right].lower_ in _TRAILING_ADVERBS
         or doc[right].text == ","
     ):
         right -= 1  # "the lawyers also", "Bush, Christie and Paul all"
@@ -275,6 +309,8 @@ def _subtree_span(tok: "Token", *, exclude: "Token | None" = None) -> tuple[int,
             s = cut + len(dash)
     while s < e and (text[s] in _QUOTE_CHARS or text[s].isspace()):
         s += 1
+    while e > s and (text[e - 1] in _QUOTE_CHARS or text[e - 1].isspace()):
+        e -= 1  # the opening mark of the quote that follows ("Jane Roe, who ..., “We ...")
     if e <= s:
         return tok.idx, tok.idx + len(tok)
     last_end = doc[right].idx + len(doc[right])
@@ -287,6 +323,9 @@ def _subtree_span(tok: "Token", *, exclude: "Token | None" = None) -> tuple[int,
 
 
 _TRAILING_ADVERBS = {"also", "all", "both", "too", "alone", "themselves", "himself", "herself"}
+# how the parser attaches a floating quantifier ("Bush, Christie and Paul all"): as an adverb, a
+# determiner or an apposition
+_TRAILING_DEPS = {"advmod", "det", "appos", "dep", "npadvmod", "predet"}
 
 
 def _temporal(phrase: "Token") -> bool:
@@ -561,7 +600,7 @@ def verb_attributions(doc: "Doc", lex: CueLexicon, inside_quote: list[bool]) -> 
             kind = "attitude"  # what was reported, not what was said
         if not contents:
             continue
-        src, src_head = find_source(tok)
+        src, src_head = find_source(tok, inside_quote)
         if frame == "any" and not any(c.dep_ == "ccomp" for c in tok.children):
             kind = "attitude"  # "described the plan as reckless", "tweeted a photo": no clause said
         out.append(

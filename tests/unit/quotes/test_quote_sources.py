@@ -37,6 +37,8 @@ CASES = [
     ("After saying his knee was badly hurt, the striker was taken to hospital.", "saying",
      "the striker"),
     ("The activist was arrested and said the charges were false.", "said", "The activist"),
+    ("Former ambassador John Bolton and editor Sebastian Gorka both said the deal was bad.",
+     "said", "Former ambassador John Bolton and editor Sebastian Gorka"),
 ]
 
 
@@ -45,7 +47,7 @@ CASES = [
     ids=["document-noun", "statement-noun", "survey-noun", "polls-noun", "infinitive-noun",
          "quick-to", "reluctant-to", "parenthetical-participle", "time-phrase", "dateline",
          "apposition-kept", "abbreviation-period", "abbreviation-name", "sentence-period",
-         "governing-passive-subject", "conjoined-after-passive"],
+         "governing-passive-subject", "conjoined-after-passive", "floating-both"],
 )
 def test_source_span(nlp, text, cue, source):
     doc = nlp(text)
@@ -76,3 +78,62 @@ def test_own_passive_subject_is_the_addressee(nlp):
     # "he was told": he is told, not the speaker
     doc = nlp("He was told the border would stay shut.")
     assert find_source(next(t for t in doc if t.text == "told")) == (None, None)
+
+
+def _misparsed(nlp, rows):
+    """A doc with the given (word, tag, pos, dep, head) rows: the parses below read the quoted
+    words into the sentence, as the small model often does with a quote after a participle."""
+    from spacy.tokens import Doc
+
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(rows) and rows[i + 1][0] not in {",", ".", "”"} and r[0] != "“"
+              for i, r in enumerate(rows)]
+    return Doc(nlp.vocab, words=words, spaces=spaces, tags=[r[1] for r in rows],
+               pos=[r[2] for r in rows], deps=[r[3] for r in rows], heads=[r[4] for r in rows])
+
+
+def _inside(doc):
+    flags, inq = [], False
+    for t in doc:
+        if t.text == "“":
+            inq = True
+        flags.append(inq and t.text not in {"“", "”"})
+        if t.text == "”":
+            inq = False
+    return flags
+
+
+def test_subject_inside_a_quote_is_never_the_speaker(nlp):
+    # "telling" hangs on the quote's verb "fall", whose subject "most teams" is quoted
+    doc = _misparsed(nlp, [
+        ("The", "DT", "DET", "det", 1), ("coach", "NN", "NOUN", "nsubj", 2),
+        ("looked", "VBD", "VERB", "ROOT", 2), ("tired", "JJ", "ADJ", "acomp", 2),
+        (",", ",", "PUNCT", "punct", 2), ("telling", "VBG", "VERB", "advcl", 12),
+        ("the", "DT", "DET", "det", 7), ("press", "NN", "NOUN", "dobj", 5),
+        (",", ",", "PUNCT", "punct", 12), ("“", "``", "PUNCT", "punct", 12),
+        ("Most", "JJS", "ADJ", "amod", 11), ("teams", "NNS", "NOUN", "nsubj", 12),
+        ("fall", "VBP", "VERB", "advcl", 2), ("apart", "RB", "ADV", "advmod", 12),
+        (".", ".", "PUNCT", "punct", 2), ("”", "''", "PUNCT", "punct", 2),
+    ])
+    tell = doc[5]
+    span, _ = find_source(tell)  # without quote flags: the quoted subject
+    assert span is not None and doc.text[span[0]:span[1]] == "Most teams"
+    span, head = find_source(tell, _inside(doc))
+    assert span is not None and doc.text[span[0]:span[1]] == "The coach" and head == 1
+
+
+def test_participle_after_a_comma_speaks_for_the_clause_before(nlp):
+    # "saying" read as the subject of the quote's verb: it has no subject of its own
+    doc = _misparsed(nlp, [
+        ("Drummer", "NN", "NOUN", "compound", 2), ("Kay", "NNP", "PROPN", "compound", 2),
+        ("Holt", "NNP", "PROPN", "nsubj", 3), ("announced", "VBD", "VERB", "ROOT", 3),
+        ("the", "DT", "DET", "det", 5), ("tour", "NN", "NOUN", "dobj", 3),
+        (",", ",", "PUNCT", "punct", 3), ("saying", "VBG", "VERB", "nsubj", 9),
+        ("“", "``", "PUNCT", "punct", 9), ("Feels", "VBZ", "VERB", "conj", 3),
+        ("good", "JJ", "ADJ", "acomp", 9), (".", ".", "PUNCT", "punct", 3),
+        ("”", "''", "PUNCT", "punct", 3),
+    ])
+    say = doc[7]
+    assert find_source(say) == (None, None)
+    span, head = find_source(say, _inside(doc))
+    assert span is not None and doc.text[span[0]:span[1]] == "Drummer Kay Holt" and head == 2
