@@ -42,6 +42,9 @@ _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "o
 # ... and an event in a clause of time or cause below another ("..., before police dispersed the
 # crowd") is an event of its own, a little below the main clause's event
 _SUBORDINATE_WEIGHT = 0.8
+# ... and an act told in a relative clause describes a participant of the main act ("freed
+# fighters who had attacked X"): background, well below the main act
+_RELATIVE_WEIGHT = 0.5
 _CONDITION = frozenset({"if", "unless", "lest"})
 _CONTRAST = frozenset({"while", "whereas", "although", "though", "whilst"})
 _CONTENT_PREPS = frozenset({"of", "for", "to", "on", "against", "over", "about", "with", "into"})
@@ -86,7 +89,7 @@ def extract(ctx: DocContext, cb: Codebook) -> tuple[Event, ...]:
                      for m in matches]
         coded = [m for m, evs in per_match if evs]
         govs = {m.token.i: g for m, evs in per_match if evs
-                and (g := _embedded(m, coded, unit)) is not None}
+                and (g := _embedded(m, coded, unit) or _relative(m, coded, unit)) is not None}
         # governing trigger token -> PLOVER type of the (first) act it governs as content
         content = {g[0]: m.rule.type for m, _ in reversed(per_match)
                    if (g := govs.get(m.token.i)) is not None and g[1] == _EMBEDDED_WEIGHT}
@@ -173,6 +176,22 @@ def _embedded(m: Match, matches: list[Match], unit: Unit) -> tuple[int, float] |
         if head.i in heads:
             return (head.i, factor) if heads[head.i] != m.rule.type else None
         cur = head
+    return None
+
+
+def _relative(m: Match, matches: list[Match], unit: Unit) -> tuple[int, float] | None:
+    """An act told in a relative clause ("arrested protesters who demanded his resignation")
+    describes a participant of the sentence's main act: ``_RELATIVE_WEIGHT`` when a coded
+    trigger of the unit lies outside that clause (its token and the factor), else None."""
+    cur = m.token
+    for _ in range(12):
+        if cur.dep_ == "relcl":
+            lo, hi = cur.left_edge.i, cur.right_edge.i
+            outside = [x for x in matches if not lo <= x.token.i <= hi]
+            return (outside[0].token.i, _RELATIVE_WEIGHT) if outside else None
+        if cur.head.i == cur.i or not unit.contains(cur.head):
+            return None
+        cur = cur.head
     return None
 
 

@@ -108,3 +108,11 @@ def test_possessive_pronoun_is_its_clause_subject(text: str, want) -> None:
     # pronoun itself names the act's source, the subject of its own clause
     got = {(e.type, e.source) for e in run(text, ACTORS)}
     assert want in got, got
+
+
+def test_act_in_a_relative_clause_ranks_below_the_main_act() -> None:
+    # "who had attacked Velmar" describes the fighters; the sentence's main act is the release
+    evs = run("Ruritania freed fighters of the Blue Brigade who had attacked Velmar.", ACTORS)
+    main = max(evs, key=lambda e: (e.confidence or 0.0, -e.trigger.start))
+    assert (main.type, main.source) == ("RETREAT", "ruri"), [(e.type, e.confidence) for e in evs]
+    assert any(e.type == "ASSAULT" and e.source == "mil" for e in evs)  # kept, ranked below
