@@ -45,6 +45,10 @@ _SUBORDINATE_WEIGHT = 0.8
 # ... and an act told in a relative clause describes a participant of the main act ("freed
 # fighters who had attacked X"): background, well below the main act
 _RELATIVE_WEIGHT = 0.5
+# (as is an act named in a phrase of time or concession on the main act: "despite attacks by
+# X", "amid clashes", "following the arrest of Y")
+_BACKGROUND_PREPS = frozenset({"amid", "amidst", "despite", "during", "following", "after",
+                               "before", "since", "notwithstanding", "throughout"})
 _CONDITION = frozenset({"if", "unless", "lest"})
 _CONTRAST = frozenset({"while", "whereas", "although", "though", "whilst"})
 _CONTENT_PREPS = frozenset({"of", "for", "to", "on", "against", "over", "about", "with", "into"})
@@ -165,7 +169,9 @@ def _embedded(m: Match, matches: list[Match], unit: Unit) -> tuple[int, float] |
         head = cur.head
         if head.i == cur.i or not unit.contains(head) or cur.dep_ not in _CONTENT_DEPS:
             return None
-        if cur.dep_ in ("prep", "agent") and cur.lower_ not in _CONTENT_PREPS:
+        if cur.dep_ == "prep" and cur.lower_ in _BACKGROUND_PREPS:
+            factor = max(factor, _RELATIVE_WEIGHT)  # "signed a truce despite attacks by X"
+        elif cur.dep_ in ("prep", "agent") and cur.lower_ not in _CONTENT_PREPS:
             return None
         if cur.dep_ == "advcl":
             marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}

@@ -116,3 +116,12 @@ def test_act_in_a_relative_clause_ranks_below_the_main_act() -> None:
     main = max(evs, key=lambda e: (e.confidence or 0.0, -e.trigger.start))
     assert (main.type, main.source) == ("RETREAT", "ruri"), [(e.type, e.confidence) for e in evs]
     assert any(e.type == "ASSAULT" and e.source == "mil" for e in evs)  # kept, ranked below
+
+
+def test_act_in_a_phrase_of_concession_ranks_below_the_main_act() -> None:
+    # "despite the shelling ... by Velmar": the circumstance of the release, not the main act
+    evs = run("Ruritania released 40 prisoners of the Blue Brigade despite the shelling of its "
+              "border towns by Velmar.", ACTORS)
+    main = max(evs, key=lambda e: (e.confidence or 0.0, -e.trigger.start))
+    assert (main.type, main.source) == ("RETREAT", "ruri"), [(e.type, e.confidence) for e in evs]
+    assert any(e.type == "ASSAULT" and e.source == "vel" for e in evs)
