@@ -159,9 +159,11 @@ def _embedded(m: Match, matches: list[Match], unit: Unit) -> tuple[int, float] |
     resumption of talks", "..., saying it would retaliate", "... if Y attacked"): factor
     ``_EMBEDDED_WEIGHT``; or an event of its own in a clause of time or cause below it ("...,
     before police dispersed the crowd"): factor ``_SUBORDINATE_WEIGHT``, the main clause's event
-    being the sentence's main one. None for a coordinated, relative or contrasting clause
-    ("..., while Y are supported by Z"), a phrase of time ("after launching airstrikes") or a
-    governing trigger of the same type (the same act)."""
+    being the sentence's main one; or an act in a phrase of time or concession on it ("after
+    launching airstrikes", "despite attacks by X"): background, ``_RELATIVE_WEIGHT``. None for
+    a coordinated, relative or contrasting clause ("..., while Y are supported by Z"; relative
+    clauses are weighed by :func:`_relative`) or a governing trigger of the same type (the
+    same act)."""
     heads = {x.token.i: x.rule.type for x in matches}
     cur = m.token
     factor = _EMBEDDED_WEIGHT

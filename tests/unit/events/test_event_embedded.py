@@ -1,6 +1,7 @@
 """An event that is the content of another coded act ("accused X of shelling", "threatened to
 strike") weighs less than the governing act, which is the sentence's main event; a contrasting
-clause or a phrase of time is no content. Own sentences only."""
+clause is no content, and a phrase of time is no content but background (it weighs less too,
+with no content code). Own sentences only."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def test_main_event_outweighs_its_content(text, main, content):
     ("text", "lemma", "want"),  # want: the confidence factor, None when not below another act
     [
         ("Avaria attacked Belmont on Monday, while Corvia supported Belmont.", "support", None),
-        ("Avaria seized the port after bombing Belmont.", "bomb", None),
+        ("Avaria seized the port after bombing Belmont.", "bomb", 0.5),  # background, no content
         ("Avaria protested after Belmont shelled the port.", "shell", 0.8),
         ("Avaria vowed to protest if Belmont shelled the port.", "shell", 0.4),
         ("Avaria accused Belmont of shelling the port.", "shell", 0.4),
