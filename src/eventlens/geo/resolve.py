@@ -146,8 +146,11 @@ def _is_metonymy(span: "Span") -> bool:
 
 
 def _actor_subject(ctx: "DocContext", span: "Span", start: int, end: int) -> bool:
-    """The actors stage read this name as a country actor, and it is the subject of a verb."""
-    if span.root.dep_ not in {"nsubj", "nsubjpass"} or span.root.head.pos_ not in {"VERB", "AUX"}:
+    """The actors stage read this name as a country actor, and it is the active subject of a
+    verb ("Russia invaded ..."). The subject of "be" ("Kenya is home to ...") or of a passive
+    ("Syria was hit by ...") is the place itself."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.pos_ not in {"VERB", "AUX"} or root.head.lemma_.lower() == "be":
         return False
     actor = ctx.actor(ctx.actor_at(start, end))
     return actor is not None and str(actor.kind) == "country"

@@ -35,6 +35,26 @@ def test_metonymy_subjects_are_actors(places_in, gz: Gazetteer, text: str, absen
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "is_place"),
+    [
+        ("Kenya is home to more than half a million refugees, officials said.", "Kenya", True),
+        ("Syria was hit by a second earthquake on Monday, rescuers said.", "Syria", True),
+        ("Ethiopia deployed troops along the border on Monday.", "Ethiopia", False),
+    ],
+    ids=["copula-subject", "passive-subject", "active-subject"],
+)
+def test_a_country_described_or_acted_upon_is_a_place(resources, text: str, name: str,
+                                                       is_place: bool) -> None:
+    # with the actors stage: a country actor as the active subject of a verb stands for its
+    # government (metonymy, no place); as the subject of "be" or of a passive it is the place
+    from eventlens.pipeline import analyze_doc
+
+    a = analyze_doc(Article(id="t", text=text), resources.nlp(text), resources)
+    assert any(x.name == name for x in a.actors)
+    assert any(m.text == name for p in a.places for m in p.mentions) is is_place
+
+
+@pytest.mark.parametrize(
     ("text", "mention", "country"),
     [
         ("Fighters seized the town of al-Asabaa after a night of shelling.", "al-Asabaa", "LBY"),
