@@ -78,7 +78,8 @@ ACTOR_FOCUS_MAX = 1.0
 def cues() -> dict[str, frozenset[str]]:
     """Cue word lists from data/geo/cues.tsv (validated once, cached)."""
     out: dict[str, set[str]] = {"metonymy": set(), "locative": set(), "placeword": set(),
-                                "nameprefix": set(), "partword": set(), "generic": set()}
+                                "nameprefix": set(), "partword": set(), "generic": set(),
+                                "stative": set()}
     text = resources.files("eventlens.data.geo").joinpath("cues.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -147,10 +148,12 @@ def _is_metonymy(span: "Span") -> bool:
 
 def _actor_subject(ctx: "DocContext", span: "Span", start: int, end: int) -> bool:
     """The actors stage read this name as a country actor, and it is the active subject of a
-    verb ("Russia invaded ..."). The subject of "be" ("Kenya is home to ...") or of a passive
-    ("Syria was hit by ...") is the place itself."""
+    verb ("Russia invaded ..."). The subject of "be" ("Kenya is home to ..."), of a stative verb
+    (cues.tsv "stative": "Syria has seen a decade of war") or of a passive ("Syria was hit by
+    ...") is the place itself."""
     root = span.root
-    if root.dep_ != "nsubj" or root.head.pos_ not in {"VERB", "AUX"} or root.head.lemma_.lower() == "be":
+    if root.dep_ != "nsubj" or root.head.pos_ not in {"VERB", "AUX"} or (
+            root.head.lemma_.lower() in cues()["stative"]):
         return False
     actor = ctx.actor(ctx.actor_at(start, end))
     return actor is not None and str(actor.kind) == "country"

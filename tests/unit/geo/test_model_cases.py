@@ -39,9 +39,10 @@ def test_metonymy_subjects_are_actors(places_in, gz: Gazetteer, text: str, absen
     [
         ("Kenya is home to more than half a million refugees, officials said.", "Kenya", True),
         ("Syria was hit by a second earthquake on Monday, rescuers said.", "Syria", True),
+        ("Sudan has seen a decade of unrest, monitors said.", "Sudan", True),
         ("Ethiopia deployed troops along the border on Monday.", "Ethiopia", False),
     ],
-    ids=["copula-subject", "passive-subject", "active-subject"],
+    ids=["copula-subject", "passive-subject", "stative-subject", "active-subject"],
 )
 def test_a_country_described_or_acted_upon_is_a_place(resources, text: str, name: str,
                                                        is_place: bool) -> None:
