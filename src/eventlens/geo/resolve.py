@@ -188,7 +188,9 @@ def _propn_runs(doc: "Doc") -> list[tuple[int, int]]:
 
 def _names_region(gz: Gazetteer, text: str, *, person: bool) -> bool:
     """True when a capitalised name is exactly a country (or, unless it may be a person's name,
-    a first-level region): such names are places even without a locative cue."""
+    a first-level region): such names are places even without a locative cue. A populous
+    region named in several words ("Tamil Nadu", "Uttar Pradesh") is one whatever the model's
+    label: the person reading is for one-word names ("Georgia", "Victoria")."""
     if not text[:1].isupper():
         return False
     entries = gz.lookup(text)
@@ -197,6 +199,8 @@ def _names_region(gz: Gazetteer, text: str, *, person: bool) -> bool:
     top = entries[0]
     if top.match not in {"exact", "alternate"}:
         return False
+    if person and top.feature == "admin" and top.match == "exact" and len(text.split()) > 1:
+        person = top.population < PERSON_REGION_MIN_POP
     return top.feature == "country" or (top.feature in {"admin", "other"} and not person)
 
 
@@ -284,6 +288,7 @@ def _entities(gz: Gazetteer, doc: "Doc") -> list["Span"]:
 
 
 PERSON_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "appos", "agent"})
+PERSON_REGION_MIN_POP = 1_000_000  # a region this populous, named in several words, is no person
 
 
 def _person_may_be_town(doc: "Doc", start: int, end: int) -> bool:
@@ -375,7 +380,8 @@ def find_candidates(ctx: "DocContext", gz: Gazetteer) -> tuple[list[Candidate], 
             loc, pw = _locative(doc, ts, te)
             if (loc and (text[:1].isupper() or text.split("-")[0].lower() in ARTICLES)) or (
                     te - ts <= 3 and _names_region(gz, text, person=ent.label_ == "PERSON" and not (
-                        _person_may_be_town(doc, ts, te)))):
+                        _person_may_be_town(doc, ts, te))) and not (
+                        ent.label_ == "PERSON" and _is_metonymy(doc[ts:te]))):
                 out.append(Candidate(start=s, end=e, text=text, source="dict", label=ent.label_,
                                      place_word=pw))
             elif te - ts <= 3 and (ent.label_ in WEAK_LABELS and _names_town(gz, text) or (

@@ -128,3 +128,24 @@ def test_counties_and_regions(nlp, real_gz: Gazetteer, text: str, mention: str, 
     assert got[mention].name == name
     if admin1 is not None:
         assert got[mention].admin1 == admin1
+
+
+def test_populous_region_in_several_words_is_a_place_whatever_the_label(places_in, real_gz):
+    # the small model reads "Tamil Nadu" as a person; a one-word region ("Georgia") keeps the
+    # person reading, a populous several-word one does not
+    got = run(places_in, real_gz, "Tamil Nadu has seen heavy rains this week.")
+    assert got.get("Tamil Nadu") == "IND"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Shelling resumed in Eastern Ghouta on Tuesday.", "Eastern Ghouta", "SYR"),
+        ("Militias clashed in Ituri overnight.", "Ituri", "COD"),
+        ("Tensions rose again on the Korean Peninsula on Sunday.", "Korean Peninsula", None),
+    ],
+    ids=["ghouta", "ituri", "korean-peninsula"],
+)
+def test_curated_conflict_regions(places_in, real_gz, text: str, mention: str, country) -> None:
+    places = places_in(real_gz, text)
+    assert mention in places and places[mention].country == country
