@@ -73,6 +73,23 @@ def _fits_pronoun(pronoun: str, root: "Token | None", singular_country: bool,
     return root.dep_ in ("nsubj", "nsubjpass")
 
 
+def _stray_agent(r: "Roles", noun: "Token", unit: Unit) -> "Token | None":
+    """"... during the siege by X": a "by" phrase right after an act noun that the parse hung
+    on the active verb governing the noun's phrase names the act's agent."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and unit.contains(verb.head):
+        verb = verb.head
+    if verb.i == noun.i or not verb.tag_.startswith("VB") or not unit.contains(verb) or any(
+            c.dep_ == "auxpass" for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "by" and c.i == noun.right_edge.i + 1:
+            objs = [p for p in c.children if p.dep_ == "pobj" and unit.contains(p)]
+            if objs and r.actors(objs[0], unit):
+                return objs[0]
+    return None
+
+
 def _control_lemma(tok: "Token") -> bool:
     return lemma(tok) in _OBJECT_CONTROL or alt_lemma(tok) in _OBJECT_CONTROL
 
@@ -549,6 +566,8 @@ def trigger_roles(m: Match, r: Roles, unit: Unit) -> tuple[list[str], list[str],
             by = r.prep_objects(tok.head, unit, frozenset({"by"}))
             if by and tok.head.tag_.startswith("VB") and r.actors(by[0], unit):
                 src_tok = by[0]
+        if src_tok is None:
+            src_tok = _stray_agent(r, tok, unit)
         if src_tok is None or not tgt_toks:
             gov, rel = r.governor(tok, unit)
             if gov is not None and rel is not None:

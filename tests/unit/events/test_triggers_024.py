@@ -125,3 +125,12 @@ def test_act_in_a_phrase_of_concession_ranks_below_the_main_act() -> None:
     main = max(evs, key=lambda e: (e.confidence or 0.0, -e.trigger.start))
     assert (main.type, main.source) == ("RETREAT", "ruri"), [(e.type, e.confidence) for e in evs]
     assert any(e.type == "ASSAULT" and e.source == "vel" for e in evs)
+
+
+def test_by_phrase_hung_on_the_governing_verb_is_the_act_nouns_agent() -> None:
+    # the parser hangs "by the Blue Brigade" on "sent"; right after "the siege" it names who
+    # lays the siege
+    evs = run("Velmar sent aid to the port during the siege by the Blue Brigade.", ACTORS)
+    assert any(e.type == "COERCE" and e.source == "mil" for e in evs), \
+        [(e.type, e.source, e.target) for e in evs]
+    assert not any(e.type == "COERCE" and e.source == "vel" for e in evs)
