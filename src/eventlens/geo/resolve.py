@@ -68,6 +68,7 @@ NEAR_KM = 250
 # of its country prior unless the article's country focus is on it
 SHARED_NAME_PENALTY = 1.5
 SHARED_NAME_MIN_POP = 100_000
+LOCAL_REGION_MIN = 2.0  # admin focus of the article's main region for a local namesake to count
 # each actor of a country is evidence of the article's country focus, but actors of one country
 # mostly share one source (a name, an affiliation): together they weigh at most one demonym
 ACTOR_FOCUS = 0.5
@@ -519,8 +520,19 @@ def disambiguate(cands: list[Candidate], gz: Gazetteer, *, demonyms: list[str] =
                 c.source != "weak"):
             anchors.append((es[0].lat, es[0].lon, c.text))  # type: ignore[arg-type]
     mutual = _mutual_points(cands) if MUTUAL else []
+    # the countries each name's likeliest reading lies in, and the demonyms' countries: what
+    # else in the article points at a country
+    named_in: dict[str, set[str]] = {}
     for c in cands:
-        _score(c, focus, fmax, afocus, amax, anchors, cands, by_start, text, mutual)
+        es = _usable(c)
+        if es and c.source != "weak":
+            top = max(es, key=_prior)
+            if top.cc:
+                named_in.setdefault(top.cc, set()).add(c.text)
+    for cc in demonyms:
+        named_in.setdefault(cc, set()).add("")
+    for c in cands:
+        _score(c, focus, fmax, afocus, amax, anchors, cands, by_start, text, mutual, named_in)
 
 
 MUTUAL = 0.5
@@ -566,7 +578,8 @@ def _near_any(e: Entry, pts: list[Entry]) -> bool:
 def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple[str, str]],
            amax: float, anchors: list[tuple[float, float, str]], cands: list[Candidate],
            by_start: dict[int, Candidate], text: str,
-           mutual: list[tuple[str, float, list[Entry]]] = ()) -> None:
+           mutual: list[tuple[str, float, list[Entry]]] = (),
+           named_in: dict[str, set[str]] | None = None) -> None:
     c.best, c.confidence = None, 0.0
     es = _usable(c)
     if not es:
@@ -585,10 +598,14 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
     scored: list[tuple[float, Entry]] = []
     linked: set[int] = set()  # entries near another place of the article (anchor or reading)
     shared = any(e.feature == "country" and _shared_country_name(es, e) for e in es)
+    local = _local_namesake(es, afocus, amax)
     for e in es:
         s = _prior(e)
         if shared and e.feature == "country" and fmax and focus.get(e.cc or "", 0.0) < fmax:
             s -= SHARED_NAME_PENALTY
+        elif local is not None and e.feature == "country" and e.cc != local.cc and not (
+                (named_in or {}).get(e.cc or "", set()) - {c.text}):
+            s -= SHARED_NAME_PENALTY  # 'Lebanon' in a Tennessee story naming nothing Lebanese
         if fmax and e.cc:
             s += 1.2 * focus.get(e.cc, 0.0) / fmax
         if amax and e.cc and e.admin1 and e.feature != "country":
@@ -637,6 +654,21 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
     if top.match == "fuzzy":
         conf *= 0.7
     c.confidence = round(min(0.99, conf), 3)
+
+
+def _local_namesake(es: tuple[Entry, ...], afocus: Counter[tuple[str, str]],
+                    amax: float) -> Entry | None:
+    """A town or city of the name inside the article's main first-level region, when the
+    article names places there more than once: a local story's 'Lebanon' or 'Jordan' is the
+    town nearby unless something else in it points abroad. (The country's own mentions raise
+    its focus, so the region decides, not the country focus.)"""
+    if amax < LOCAL_REGION_MIN:
+        return None
+    for e in es:
+        if (e.feature in {"town", "city"} and e.match == "exact" and e.cc and e.admin1
+                and afocus.get((e.cc, e.admin1), 0.0) >= amax):
+            return e
+    return None
 
 
 def _descriptive(name: str) -> bool:

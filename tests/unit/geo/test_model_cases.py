@@ -149,3 +149,18 @@ def test_populous_region_in_several_words_is_a_place_whatever_the_label(places_i
 def test_curated_conflict_regions(places_in, real_gz, text: str, mention: str, country) -> None:
     places = places_in(real_gz, text)
     assert mention in places and places[mention].country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Police in Nashville and Murfreesboro said the suspect was arrested in Lebanon on "
+         "Friday.", "USA"),
+        ("Israeli jets struck targets in Lebanon on Friday, officials in Tel Aviv said.", "LBN"),
+    ],
+    ids=["local-story-town", "abroad-country"],
+)
+def test_country_name_in_a_local_story_is_the_local_town(places_in, real_gz, text, country):
+    # a story naming two places in Tennessee: its "Lebanon" is Lebanon, Tennessee, unless
+    # something else in it points abroad
+    assert run(places_in, real_gz, text).get("Lebanon") == country
