@@ -603,9 +603,9 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
         s = _prior(e)
         if shared and e.feature == "country" and fmax and focus.get(e.cc or "", 0.0) < fmax:
             s -= SHARED_NAME_PENALTY
-        elif local is not None and e.feature == "country" and e.cc != local.cc and not (
+        elif local is not None and e.cc != local.cc and not (
                 (named_in or {}).get(e.cc or "", set()) - {c.text}):
-            s -= SHARED_NAME_PENALTY  # 'Lebanon' in a Tennessee story naming nothing Lebanese
+            s -= SHARED_NAME_PENALTY  # 'Lebanon', 'Moscow' in a Tennessee story naming nothing abroad
         if fmax and e.cc:
             s += 1.2 * focus.get(e.cc, 0.0) / fmax
         if amax and e.cc and e.admin1 and e.feature != "country":

@@ -164,3 +164,14 @@ def test_country_name_in_a_local_story_is_the_local_town(places_in, real_gz, tex
     # a story naming two places in Tennessee: its "Lebanon" is Lebanon, Tennessee, unless
     # something else in it points abroad
     assert run(places_in, real_gz, text).get("Lebanon") == country
+
+
+def test_foreign_city_name_in_a_local_story_is_the_local_town(resources):
+    # Moscow, Tennessee: every reading abroad (the city, the region) yields to it (with the
+    # actors stage, whose country actors add to Russia's focus)
+    from eventlens.pipeline import analyze_doc
+
+    text = "Police in Nashville and Murfreesboro said the suspect was arrested in Moscow on Friday."
+    a = analyze_doc(Article(id="t", text=text), resources.nlp(text), resources)
+    (moscow,) = [p for p in a.places if any(m.text == "Moscow" for m in p.mentions)]
+    assert (moscow.country, moscow.admin1) == ("USA", "Tennessee")
