@@ -62,13 +62,10 @@ class NominalMixin:
 
         tb = TokenTable.of(self.doc)
         lower, lemma = tb.lower, tb.lemma
-        sectors = self.kb.sectors
-        out = []
-        for i, (low, lem) in enumerate(zip(lower, lemma)):
-            if (low in sectors or lem in sectors or low in EQUIPMENT_NOUNS or lem in EQUIPMENT_NOUNS
-                    or (i and f"{lower[i - 1]} {low}" in sectors)):
-                out.append(i)
-        return out
+        term = self.kb.sector_term
+        return [i for i, (low, lem) in enumerate(zip(lower, lemma))
+                if low in EQUIPMENT_NOUNS or lem in EQUIPMENT_NOUNS or term(low) or term(lem)
+                or (i and term(f"{lower[i - 1]} {low}"))]
 
     def run_nominals(self) -> None:
         doc = self.doc

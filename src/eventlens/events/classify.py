@@ -109,10 +109,8 @@ _NUM = re.compile(r"\d+")
 N_HASH = 1 << 18
 
 
-@lru_cache(maxsize=1 << 17)
 def _fnv(s: str) -> int:
-    """32-bit FNV-1a of the UTF-8 bytes (stable across runs, unlike hash()); memoised because the
-    same n-grams recur in every article."""
+    """32-bit FNV-1a of the UTF-8 bytes (stable across runs, unlike hash())."""
     h = 2166136261
     for b in s.encode("utf-8"):
         h = ((h ^ b) * 16777619) & 0xFFFFFFFF
@@ -127,14 +125,10 @@ def _char_grams(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1 << 17)
-def _feature_index(key: str) -> int:
-    return _fnv(key) % N_HASH
-
-
-@lru_cache(maxsize=1 << 17)
 def _feature_code(key: str) -> int:
-    """Twice the feature index of a key, plus one for a char n-gram (memoised)."""
-    return 2 * _feature_index(key) + (key[0] == "c")
+    """Twice the feature index of a key (its hash modulo ``N_HASH``), plus one for a char
+    n-gram; memoised (one cache: the same n-grams recur in every article)."""
+    return 2 * (_fnv(key) % N_HASH) + (key[0] == "c")
 
 
 _EMPTY_I = np.zeros(0, np.int64)

@@ -44,7 +44,7 @@ _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "o
 _SUBORDINATE_WEIGHT = 0.8
 # ... and an act told in a relative clause describes a participant of the main act ("freed
 # fighters who had attacked X"): background, well below the main act
-_RELATIVE_WEIGHT = 0.5
+_BACKGROUND_WEIGHT = 0.5
 # (as is an act named in a phrase of time or concession on the main act: "despite attacks by
 # X", "amid clashes", "following the arrest of Y")
 _BACKGROUND_PREPS = frozenset({"amid", "amidst", "despite", "during", "following", "after",
@@ -160,7 +160,7 @@ def _embedded(m: Match, matches: list[Match], unit: Unit) -> tuple[int, float] |
     ``_EMBEDDED_WEIGHT``; or an event of its own in a clause of time or cause below it ("...,
     before police dispersed the crowd"): factor ``_SUBORDINATE_WEIGHT``, the main clause's event
     being the sentence's main one; or an act in a phrase of time or concession on it ("after
-    launching airstrikes", "despite attacks by X"): background, ``_RELATIVE_WEIGHT``. None for
+    launching airstrikes", "despite attacks by X"): background, ``_BACKGROUND_WEIGHT``. None for
     a coordinated, relative or contrasting clause ("..., while Y are supported by Z"; relative
     clauses are weighed by :func:`_relative`) or a governing trigger of the same type (the
     same act)."""
@@ -172,7 +172,7 @@ def _embedded(m: Match, matches: list[Match], unit: Unit) -> tuple[int, float] |
         if head.i == cur.i or not unit.contains(head) or cur.dep_ not in _CONTENT_DEPS:
             return None
         if cur.dep_ == "prep" and cur.lower_ in _BACKGROUND_PREPS:
-            factor = max(factor, _RELATIVE_WEIGHT)  # "signed a truce despite attacks by X"
+            factor = max(factor, _BACKGROUND_WEIGHT)  # "signed a truce despite attacks by X"
         elif cur.dep_ in ("prep", "agent") and cur.lower_ not in _CONTENT_PREPS:
             return None
         if cur.dep_ == "advcl":
@@ -189,14 +189,14 @@ def _embedded(m: Match, matches: list[Match], unit: Unit) -> tuple[int, float] |
 
 def _relative(m: Match, matches: list[Match], unit: Unit) -> tuple[int, float] | None:
     """An act told in a relative clause ("arrested protesters who demanded his resignation")
-    describes a participant of the sentence's main act: ``_RELATIVE_WEIGHT`` when a coded
+    describes a participant of the sentence's main act: ``_BACKGROUND_WEIGHT`` when a coded
     trigger of the unit lies outside that clause (its token and the factor), else None."""
     cur = m.token
     for _ in range(12):
         if cur.dep_ == "relcl":
             lo, hi = cur.left_edge.i, cur.right_edge.i
             outside = [x for x in matches if not lo <= x.token.i <= hi]
-            return (outside[0].token.i, _RELATIVE_WEIGHT) if outside else None
+            return (outside[0].token.i, _BACKGROUND_WEIGHT) if outside else None
         if cur.head.i == cur.i or not unit.contains(cur.head):
             return None
         cur = cur.head

@@ -74,20 +74,22 @@ def _fits_pronoun(pronoun: str, root: "Token | None", singular_country: bool,
 
 
 def _stray_agent(r: "Roles", noun: "Token", unit: Unit) -> "Token | None":
-    """"... during the siege by X": a "by" phrase right after an act noun that the parse hung
-    on the active verb governing the noun's phrase names the act's agent."""
-    verb = noun.head
+    """A "by" phrase the parse hung on the verb governing an act noun names the act's agent:
+    on the active verb whose object the noun is ("to fend off a siege of the capital by X"),
+    or, right after the noun, on the active verb of the phrase the noun ends ("sent aid during
+    the siege by X")."""
+    verb, adjacent = noun.head, False
     if noun.dep_ == "pobj" and verb.dep_ == "prep" and unit.contains(verb.head):
-        verb = verb.head
-    if verb.i == noun.i or not verb.tag_.startswith("VB") or not unit.contains(verb) or any(
-            c.dep_ == "auxpass" for c in verb.children):
+        verb, adjacent = verb.head, True
+    elif noun.dep_ not in ("dobj", "obj"):
         return None
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ == "by" and c.i == noun.right_edge.i + 1:
-            objs = [p for p in c.children if p.dep_ == "pobj" and unit.contains(p)]
-            if objs and r.actors(objs[0], unit):
-                return objs[0]
-    return None
+    if verb.i == noun.i or not verb.tag_.startswith("VB") or not unit.contains(verb) or (
+            adjacent and any(c.dep_ == "auxpass" for c in verb.children)):
+        return None
+    by = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and unit.contains(c)
+          and (not adjacent or c.i == noun.right_edge.i + 1)]
+    objs = [p for c in by for p in c.children if p.dep_ == "pobj" and unit.contains(p)]
+    return objs[0] if objs and r.actors(objs[0], unit) else None
 
 
 def _control_lemma(tok: "Token") -> bool:
@@ -560,12 +562,6 @@ def trigger_roles(m: Match, r: Roles, unit: Unit) -> tuple[list[str], list[str],
                         src_tok = c
                         break
         tgt_toks += r.prep_objects(tok, unit, tpreps)
-        if src_tok is None and tok.dep_ in ("dobj", "obj") and unit.contains(tok.head):
-            # "to fend off a siege of the capital by X": a "by" phrase the parse hung on the
-            # active verb whose object the act is names the act's agent
-            by = r.prep_objects(tok.head, unit, frozenset({"by"}))
-            if by and tok.head.tag_.startswith("VB") and r.actors(by[0], unit):
-                src_tok = by[0]
         if src_tok is None:
             src_tok = _stray_agent(r, tok, unit)
         if src_tok is None or not tgt_toks:

@@ -493,11 +493,18 @@ def disambiguate(cands: list[Candidate], gz: Gazetteer, *, demonyms: list[str] =
         focus[cc] += 1.0
     focus.update(actor_focus(actor_countries))
     afocus: Counter[tuple[str, str]] = Counter()  # first-level regions the article is about
+    # the countries each name's likeliest reading lies in, and the demonyms' countries: what
+    # else in the article points at a country (see :func:`_local_namesake`)
+    named_in: dict[str, set[str]] = {cc: {""} for cc in demonyms}
     for c in cands:
         es = _usable(c)
-        if not es or c.source in {"demonym", "weak"}:  # demonyms counted already; weak: no evidence
+        if not es or c.source == "weak":  # weak: no evidence
             continue
         top = max(es, key=_prior)
+        if top.cc:
+            named_in.setdefault(top.cc, set()).add(c.text)
+        if c.source == "demonym":  # counted already
+            continue
         if top.feature == "country" and top.cc and _shared_country_name(es, top):
             continue  # 'Georgia': the country or a US state; the rest of the article decides
         if top.feature == "country" and top.cc:
@@ -520,17 +527,6 @@ def disambiguate(cands: list[Candidate], gz: Gazetteer, *, demonyms: list[str] =
                 c.source != "weak"):
             anchors.append((es[0].lat, es[0].lon, c.text))  # type: ignore[arg-type]
     mutual = _mutual_points(cands) if MUTUAL else []
-    # the countries each name's likeliest reading lies in, and the demonyms' countries: what
-    # else in the article points at a country
-    named_in: dict[str, set[str]] = {}
-    for c in cands:
-        es = _usable(c)
-        if es and c.source != "weak":
-            top = max(es, key=_prior)
-            if top.cc:
-                named_in.setdefault(top.cc, set()).add(c.text)
-    for cc in demonyms:
-        named_in.setdefault(cc, set()).add("")
     for c in cands:
         _score(c, focus, fmax, afocus, amax, anchors, cands, by_start, text, mutual, named_in)
 
@@ -580,6 +576,8 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
            by_start: dict[int, Candidate], text: str,
            mutual: list[tuple[str, float, list[Entry]]] = (),
            named_in: dict[str, set[str]] | None = None) -> None:
+    """Pick ``c.best`` and ``c.confidence``; ``named_in``: country -> names of the article whose
+    likeliest reading lies there (and "" for a demonym of it)."""
     c.best, c.confidence = None, 0.0
     es = _usable(c)
     if not es:
@@ -598,13 +596,14 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
     scored: list[tuple[float, Entry]] = []
     linked: set[int] = set()  # entries near another place of the article (anchor or reading)
     shared = any(e.feature == "country" and _shared_country_name(es, e) for e in es)
+    named_in = named_in or {}
     local = _local_namesake(es, afocus, amax)
     for e in es:
         s = _prior(e)
         if shared and e.feature == "country" and fmax and focus.get(e.cc or "", 0.0) < fmax:
             s -= SHARED_NAME_PENALTY
         elif local is not None and e.cc != local.cc and not (
-                (named_in or {}).get(e.cc or "", set()) - {c.text}):
+                named_in.get(e.cc or "", set()) - {c.text}):
             s -= SHARED_NAME_PENALTY  # 'Lebanon', 'Moscow' in a Tennessee story naming nothing abroad
         if fmax and e.cc:
             s += 1.2 * focus.get(e.cc, 0.0) / fmax
