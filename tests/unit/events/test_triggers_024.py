@@ -45,8 +45,6 @@ ACTORS = {
                      ("SANCTION", "bloc", None), id="suspend-membership"),
         pytest.param("The Blue Brigade evacuated its bases near the airport.",
                      ("RETREAT", "mil", None), id="evacuate-bases"),
-        pytest.param("Ruritania and Velmar exchanged intelligence on the smugglers.",
-                     ("COOPERATE", "ruri", None), id="exchange-intelligence"),
         pytest.param("Ruritania airdropped food to the cut-off villages of Velmar.",
                      ("AID", "ruri", None), id="airdrop"),
         pytest.param("Velmar charged that Ruritania had rigged the vote.",
@@ -59,6 +57,14 @@ def test_triggers_024(text: str, want) -> None:
     got = {(e.type, e.source, e.cameo) for e in run(text, ACTORS)}
     typ, src, code = want
     assert any(t == typ and s == src and (code is None or c == code) for t, s, c in got), got
+
+
+def test_new_object_rules_leave_the_dictionarys_reading() -> None:
+    # guard (it held before 0.2.4 too): the verb dictionary's COOPERATE reading of "exchange"
+    # still codes an exchange of intelligence
+    got = {(e.type, e.source) for e in run(
+        "Ruritania and Velmar exchanged intelligence on the smugglers.", ACTORS)}
+    assert ("COOPERATE", "ruri") in got, got
 
 
 def test_evacuating_people_is_aid_not_retreat() -> None:

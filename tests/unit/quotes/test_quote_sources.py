@@ -93,47 +93,48 @@ def _misparsed(nlp, rows):
 
 
 def _inside(doc):
-    flags, inq = [], False
-    for t in doc:
-        if t.text == "“":
-            inq = True
-        flags.append(inq and t.text not in {"“", "”"})
-        if t.text == "”":
-            inq = False
-    return flags
+    """Per token: inside a direct quote, as the quote stage flags it."""
+    from eventlens.quotes import _token_flags
+    from eventlens.quotes.direct import find_direct
+
+    return _token_flags(doc, find_direct(doc.text))
 
 
-def test_subject_inside_a_quote_is_never_the_speaker(nlp):
-    # "telling" hangs on the quote's verb "fall", whose subject "most teams" is quoted
-    doc = _misparsed(nlp, [
-        ("The", "DT", "DET", "det", 1), ("coach", "NN", "NOUN", "nsubj", 2),
-        ("looked", "VBD", "VERB", "ROOT", 2), ("tired", "JJ", "ADJ", "acomp", 2),
-        (",", ",", "PUNCT", "punct", 2), ("telling", "VBG", "VERB", "advcl", 12),
-        ("the", "DT", "DET", "det", 7), ("press", "NN", "NOUN", "dobj", 5),
-        (",", ",", "PUNCT", "punct", 12), ("“", "``", "PUNCT", "punct", 12),
-        ("Most", "JJS", "ADJ", "amod", 11), ("teams", "NNS", "NOUN", "nsubj", 12),
-        ("fall", "VBP", "VERB", "advcl", 2), ("apart", "RB", "ADV", "advmod", 12),
-        (".", ".", "PUNCT", "punct", 2), ("”", "''", "PUNCT", "punct", 2),
-    ])
-    tell = doc[5]
-    span, _ = find_source(tell)  # without quote flags: the quoted subject
-    assert span is not None and doc.text[span[0]:span[1]] == "Most teams"
-    span, head = find_source(tell, _inside(doc))
-    assert span is not None and doc.text[span[0]:span[1]] == "The coach" and head == 1
+# "telling" hangs on the quote's verb "fall", whose subject "Most teams" is quoted
+_TELLING = [
+    ("The", "DT", "DET", "det", 1), ("coach", "NN", "NOUN", "nsubj", 2),
+    ("looked", "VBD", "VERB", "ROOT", 2), ("tired", "JJ", "ADJ", "acomp", 2),
+    (",", ",", "PUNCT", "punct", 2), ("telling", "VBG", "VERB", "advcl", 12),
+    ("the", "DT", "DET", "det", 7), ("press", "NN", "NOUN", "dobj", 5),
+    (",", ",", "PUNCT", "punct", 12), ("“", "``", "PUNCT", "punct", 12),
+    ("Most", "JJS", "ADJ", "amod", 11), ("teams", "NNS", "NOUN", "nsubj", 12),
+    ("fall", "VBP", "VERB", "advcl", 2), ("apart", "RB", "ADV", "advmod", 12),
+    (".", ".", "PUNCT", "punct", 2), ("”", "''", "PUNCT", "punct", 2),
+]
+# "saying" read as the subject of the quote's verb: it has no subject of its own
+_SAYING = [
+    ("Drummer", "NN", "NOUN", "compound", 2), ("Kay", "NNP", "PROPN", "compound", 2),
+    ("Holt", "NNP", "PROPN", "nsubj", 3), ("announced", "VBD", "VERB", "ROOT", 3),
+    ("the", "DT", "DET", "det", 5), ("tour", "NN", "NOUN", "dobj", 3),
+    (",", ",", "PUNCT", "punct", 3), ("saying", "VBG", "VERB", "nsubj", 9),
+    ("“", "``", "PUNCT", "punct", 9), ("Feels", "VBZ", "VERB", "conj", 3),
+    ("good", "JJ", "ADJ", "acomp", 9), (".", ".", "PUNCT", "punct", 3),
+    ("”", "''", "PUNCT", "punct", 3),
+]
 
 
-def test_participle_after_a_comma_speaks_for_the_clause_before(nlp):
-    # "saying" read as the subject of the quote's verb: it has no subject of its own
-    doc = _misparsed(nlp, [
-        ("Drummer", "NN", "NOUN", "compound", 2), ("Kay", "NNP", "PROPN", "compound", 2),
-        ("Holt", "NNP", "PROPN", "nsubj", 3), ("announced", "VBD", "VERB", "ROOT", 3),
-        ("the", "DT", "DET", "det", 5), ("tour", "NN", "NOUN", "dobj", 3),
-        (",", ",", "PUNCT", "punct", 3), ("saying", "VBG", "VERB", "nsubj", 9),
-        ("“", "``", "PUNCT", "punct", 9), ("Feels", "VBZ", "VERB", "conj", 3),
-        ("good", "JJ", "ADJ", "acomp", 9), (".", ".", "PUNCT", "punct", 3),
-        ("”", "''", "PUNCT", "punct", 3),
-    ])
-    say = doc[7]
-    assert find_source(say) == (None, None)
-    span, head = find_source(say, _inside(doc))
-    assert span is not None and doc.text[span[0]:span[1]] == "Drummer Kay Holt" and head == 2
+@pytest.mark.parametrize(
+    ("rows", "cue", "unflagged", "source", "head"),
+    [
+        (_TELLING, 5, "Most teams", "The coach", 1),
+        (_SAYING, 7, None, "Drummer Kay Holt", 2),
+    ],
+    ids=["subject-inside-a-quote-is-never-the-speaker",
+         "participle-after-a-comma-speaks-for-the-clause-before"],
+)
+def test_source_of_a_cue_the_parser_hung_on_a_quote(nlp, rows, cue, unflagged, source, head):
+    doc = _misparsed(nlp, rows)
+    span, _ = find_source(doc[cue])  # without quote flags: what the parse alone gives
+    assert (doc.text[span[0]:span[1]] if span else None) == unflagged
+    span, got = find_source(doc[cue], _inside(doc))
+    assert span is not None and doc.text[span[0]:span[1]] == source and got == head
