@@ -593,6 +593,10 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
         es = tuple(e for e in es if e.match != "alternate" or focus.get(e.cc or "", 0.0))
         if not es:
             return
+    if any(e.feature == "other" and e.match == "exact" for e in es):
+        # a curated feature of exactly this name ('White House') outranks the places that have
+        # it only as one of their other names (Casablanca's translated name)
+        es = tuple(e for e in es if e.match != "alternate" or e.feature == "other")
     scored: list[tuple[float, Entry]] = []
     linked: set[int] = set()  # entries near another place of the article (anchor or reading)
     shared = any(e.feature == "country" and _shared_country_name(es, e) for e in es)
@@ -607,6 +611,8 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
             s -= SHARED_NAME_PENALTY  # 'Lebanon', 'Moscow' in a Tennessee story naming nothing abroad
         if fmax and e.cc:
             s += 1.2 * focus.get(e.cc, 0.0) / fmax
+        elif fmax and e.feature == "other":
+            s += 1.2  # an ocean or a continent lies in every article's scope, not abroad
         if amax and e.cc and e.admin1 and e.feature != "country":
             s += ADMIN_FOCUS * afocus.get((e.cc, e.admin1), 0.0) / amax
         if qual and e.cc in qual[0] and e.feature != "country":

@@ -175,3 +175,22 @@ def test_foreign_city_name_in_a_local_story_is_the_local_town(resources):
     a = analyze_doc(Article(id="t", text=text), resources.nlp(text), resources)
     (moscow,) = [p for p in a.places if any(m.text == "Moscow" for m in p.mentions)]
     assert (moscow.country, moscow.admin1) == ("USA", "Tennessee")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        # Atlantic, Iowa is small: the country focus of a US story is no reason to prefer it
+        ("Fishermen in Maine and Massachusetts said storms over the Atlantic kept their boats in "
+         "port.", "Atlantic", "Atlantic Ocean"),
+        # Casablanca has "White House" among its translated names; the landmark is named exactly
+        ("Reporters gathered outside the White House in Washington on Monday.", "White House",
+         "White House"),
+        ("Flights at Heathrow were cancelled after the storm hit London.", "Heathrow",
+         "Heathrow Airport"),
+    ],
+    ids=["ocean-in-a-us-story", "landmark-over-translated-name", "airport"],
+)
+def test_world_features_and_landmarks(places_in, real_gz, text: str, mention: str, name: str) -> None:
+    places = places_in(real_gz, text)
+    assert mention in places and places[mention].name == name
