@@ -527,8 +527,10 @@ def disambiguate(cands: list[Candidate], gz: Gazetteer, *, demonyms: list[str] =
                 c.source != "weak"):
             anchors.append((es[0].lat, es[0].lon, c.text))  # type: ignore[arg-type]
     mutual = _mutual_points(cands) if MUTUAL else []
+    contain = _containment(cands)
     for c in cands:
-        _score(c, focus, fmax, afocus, amax, anchors, cands, by_start, text, mutual, named_in)
+        _score(c, focus, fmax, afocus, amax, anchors, cands, by_start, text, mutual, named_in,
+               contain)
 
 
 MUTUAL = 0.5
@@ -558,6 +560,55 @@ def _mutual_points(cands: list[Candidate]) -> list[tuple[str, float, list[Entry]
     return [(t, 1 / len(es) ** MUTUAL_EXP, es) for t, es in seen.items()]
 
 
+# a town lying inside a county the article also names (and that county): 'Hall County' and
+# 'Gainesville' are Georgia's, whichever state has the larger namesakes
+CONTAIN = 1.0
+CONTAIN_KM = 40.0
+DWARFED = 100
+
+
+def _is_county(e: Entry) -> bool:
+    return e.feature == "admin" and bool(e.admin1) and e.name.rsplit(" ", 1)[-1] in _TYPE_TITLES
+
+
+def _containment(cands: list[Candidate]) -> list[tuple[str, list[Entry], list[Entry]]]:
+    """Per distinct name of the article: its county readings and its town/city readings; empty
+    when the article names no county."""
+    out: dict[str, tuple[list[Entry], list[Entry]]] = {}
+    for c in cands:
+        if c.source in {"weak", "demonym"} or c.text in out:
+            continue
+        es = [e for e in _usable(c) if e.lat is not None]
+        # a hamlet dwarfed by a namesake city of its own country is not the one meant, wherever
+        # it lies ('Atlanta', Indiana, in a story naming Hamilton County)
+        top = Counter[str]()
+        for e in es:
+            top[e.cc or ""] = max(top[e.cc or ""], e.population)
+        out[c.text] = ([e for e in es if _is_county(e)],
+                       [e for e in es if e.feature in {"town", "city"}
+                        and e.population * DWARFED >= top[e.cc or ""]])
+    if not any(counties for counties, _ in out.values()):
+        return []
+    return [(t, counties, towns) for t, (counties, towns) in out.items()]
+
+
+def _contained(e: Entry, text: str, contain: list[tuple[str, list[Entry], list[Entry]]]) -> bool:
+    """``e`` (a town) lies in a county reading of another name, or (a county) holds a town
+    reading of another name."""
+    if e.feature in {"town", "city"}:
+        if not any(e.pid == x.pid for t, _, towns in contain if t == text for x in towns):
+            return False  # dwarfed (see :func:`_containment`)
+        others = [counties for t, counties, _ in contain if t != text]
+    elif _is_county(e):
+        others = [towns for t, _, towns in contain if t != text]
+    else:
+        return False
+    dlat = CONTAIN_KM / 111.0
+    lat, lon = e.lat or 0.0, e.lon or 0.0
+    return any(abs((p.lat or 0.0) - lat) < dlat and haversine_km(lat, lon, p.lat or 0.0, p.lon or 0.0)
+               < CONTAIN_KM for pts in others for p in pts)
+
+
 def _near_any(e: Entry, pts: list[Entry]) -> bool:
     """One of ``pts`` lies near ``e`` (or, for a region, inside it)."""
     dlat = NEAR_KM / 111.0
@@ -575,7 +626,8 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
            amax: float, anchors: list[tuple[float, float, str]], cands: list[Candidate],
            by_start: dict[int, Candidate], text: str,
            mutual: list[tuple[str, float, list[Entry]]] = (),
-           named_in: dict[str, set[str]] | None = None) -> None:
+           named_in: dict[str, set[str]] | None = None,
+           contain: list[tuple[str, list[Entry], list[Entry]]] = ()) -> None:
     """Pick ``c.best`` and ``c.confidence``; ``named_in``: country -> names of the article whose
     likeliest reading lies there (and "" for a demonym of it)."""
     c.best, c.confidence = None, 0.0
@@ -601,7 +653,9 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
     linked: set[int] = set()  # entries near another place of the article (anchor or reading)
     shared = any(e.feature == "country" and _shared_country_name(es, e) for e in es)
     named_in = named_in or {}
-    local = _local_namesake(es, afocus, amax)
+    local = _local_namesake(es, afocus, amax) or next(
+        (e for e in es if e.feature in {"town", "city"} and e.match == "exact" and contain
+         and _contained(e, c.text, contain)), None)
     for e in es:
         s = _prior(e)
         if shared and e.feature == "country" and fmax and focus.get(e.cc or "", 0.0) < fmax:
@@ -633,6 +687,9 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
             s += MUTUAL * min(sup, 3.0)
             if sup:
                 linked.add(e.pid)
+        if contain and _contained(e, c.text, contain):
+            s += CONTAIN
+            linked.add(e.pid)
         scored.append((s, e))
     scored.sort(key=lambda x: -x[0])
     top = scored[0][1]

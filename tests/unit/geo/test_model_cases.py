@@ -194,3 +194,33 @@ def test_foreign_city_name_in_a_local_story_is_the_local_town(resources):
 def test_world_features_and_landmarks(places_in, real_gz, text: str, mention: str, name: str) -> None:
     places = places_in(real_gz, text)
     assert mention in places and places[mention].name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Warren County coroner said the victim was found near Bowling Green.",
+         {"Warren County": "Kentucky", "Bowling Green": "Kentucky"}),
+        ("Firefighters in Clark County battled the blaze near Springfield.",
+         {"Clark County": "Ohio", "Springfield": "Ohio"}),
+        ("Crews in Madison County repaired the bridge near Richmond on Tuesday.",
+         {"Madison County": "Kentucky", "Richmond": "Kentucky"}),
+        ("Deputies from Hall County said the suspect was arrested in Gainesville.",
+         {"Hall County": "Georgia", "Gainesville": "Georgia"}),
+        # the town inside the county outranks the foreign capital of the same name
+        ("Deputies in Henry County said the fire near Paris destroyed two barns.",
+         {"Henry County": "Tennessee", "Paris": "Tennessee"}),
+        # a hamlet of 700 (Atlanta, Indiana) is not the Atlanta meant, so it does not make
+        # Hamilton County Indiana's (the most populous one stays)
+        ("Hamilton County commissioners flew to Atlanta for the meeting.",
+         {"Atlanta": "Georgia", "Hamilton County": "Tennessee"}),
+    ],
+    ids=["county-seat", "county-city", "county-town", "county-seat-georgia", "over-foreign-capital",
+         "dwarfed-hamlet"],
+)
+def test_a_town_inside_a_county_the_article_names(places_in, real_gz, text: str,
+                                                  expected: dict[str, str]) -> None:
+    # counties of one name lie in many states, and so do towns: the pair that lies together
+    # decides both, whichever state has the larger namesakes
+    places = places_in(real_gz, text)
+    assert {k: (places[k].admin1 if k in places else None) for k in expected} == expected
