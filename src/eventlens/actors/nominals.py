@@ -148,8 +148,9 @@ class NominalMixin:
             for prep in tok.rights:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "inside", "from"):
                     for obj in prep.children:
-                        if obj.dep_ == "pobj" and self.kb.country_of(obj.text):
-                            country = self.kb.country_of(obj.text)
+                        if obj.dep_ == "pobj" and (iso := self.kb.country_of(obj.text)
+                                                   or self.kb.capital_of(obj.text)):
+                            country = iso  # "the government in Tripoli" too
         # "government forces": the government is the side
         for m in mods:
             if m.lower_ in GOV_FAMILY and m.dep_ == "compound" and affiliation is None:
@@ -202,6 +203,7 @@ class NominalMixin:
             else "government" if tok.lower_ in GOV_FAMILY or tok.lemma_ in GOV_FAMILY
             else tok.lemma_.lower()
         )
+        own_country = country  # named in the phrase itself, not the story's focus
         if (family == "government" and country is None and tok.lemma_.lower() not in LOADED_GOV
                 and tok.tag_ != "NNS" and not any(m.lower_ in FOREIGN_WORDS for m in mods)):
             country = self.focus  # "the internationally-recognized government" of the story's country
@@ -240,6 +242,9 @@ class NominalMixin:
                 d for d in self.drafts.values()
                 if d.mentions and min(d.mentions)[0] < tok.idx
                 and (d.family == family or (d.kb_key and tok.lower_ in d.name.lower().split()))
+                # of the country the phrase names, and a bare "the government" is the story's
+                # own (its focus), not a foreign one named in passing ("Moscow denies ...")
+                and (own_country if family != "government" else country) in (None, d.country)
             ]
             log.debug("anaphora %s -> %s", tok.text, [d.key for d in earlier])
             if earlier:

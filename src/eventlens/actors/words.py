@@ -128,7 +128,15 @@ def party_slot(root: "Token") -> bool:
     a possessor ("Moscow said", "Ankara's support"), the object of an addressing verb ("accused
     Moscow of") or the object of an agent preposition ("demands by Tehran", "talks with Ankara")."""
     if root.dep_ in ("nsubj", "nsubjpass", "poss"):
-        return root.dep_ == "poss" or root.head.lemma_ in SPEECH_OR_ACT_VERBS
+        if root.dep_ == "poss" or root.head.lemma_ in SPEECH_OR_ACT_VERBS:
+            return True
+        # the active subject of any other verb acts too ("Washington imposed sanctions",
+        # "Beijing eased curbs"), unless the verb only describes the place ("Kyiv lies on the
+        # Dnieper": the stative verbs the geo stage reads the same way, data/geo/cues.tsv)
+        from eventlens.geo.resolve import cues
+
+        return (root.dep_ == "nsubj" and root.head.pos_ == "VERB"
+                and root.head.lemma_.lower() not in cues()["stative"])
     if root.dep_ in ("dobj", "obj", "dative"):
         return root.head.lemma_ in ADDRESSEE_VERBS
     return root.dep_ == "pobj" and root.head.lower_ in AGENT_PREPS

@@ -102,7 +102,8 @@ def extract(ctx: DocContext, cb: Codebook) -> tuple[Event, ...]:
                 if m.token.i in govs:
                     e = replace(e, confidence=round((e.confidence or 0.0) * govs[m.token.i][1], 3))
                 if m.token.i in content:
-                    e = replace(e, cameo=cb.content_code(e.cameo, content[m.token.i]) or e.cameo)
+                    e = _promised_harm(ctx, cb, e, content[m.token.i]) or replace(
+                        e, cameo=cb.content_code(e.cameo, content[m.token.i]) or e.cameo)
                 unit_events.append(e)
         if not unit_events:  # no trigger linked to an actor by the parse: guess by position
             for m in sorted(matches, key=lambda m: (-m.rule.weight, m.first)):
@@ -119,6 +120,18 @@ def extract(ctx: DocContext, cb: Codebook) -> tuple[Event, ...]:
             events.setdefault(ev.id, ev)
     ordered = sorted(events.values(), key=lambda e: (e.trigger.start, e.type, e.id))
     return tuple(merge_repeats(ordered))
+
+
+def _promised_harm(ctx: DocContext, cb: Codebook, ev: Event, governed: str) -> Event | None:
+    """A promise whose content is harm is a threat (CAMEO 13x): "vowed to retaliate",
+    "pledged to crush the revolt" code THREATEN with the threat's own code, not AGREE."""
+    code = cb.content_cameo.get("13", {}).get(governed)
+    if ev.type != "AGREE" or code is None:
+        return None
+    mode = cb.mode("THREATEN")
+    assert mode is not None  # the codebook has every PLOVER type
+    return replace(ev, type="THREATEN", mode=mode.mode, cameo=code,
+                   acled=_acled(ctx, mode, ev.source, ev.target))
 
 
 def _informative(ev: Event) -> int:
@@ -298,6 +311,8 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
     first, last = doc[m.first], doc[m.last - 1]
     span = Span(start=first.idx, end=last.idx + len(last.text),
                 text=ctx.article.text[first.idx:last.idx + len(last.text)])
+    # "pulled its troops out": the source's own forces as the object are no target of the act
+    targets = [t for t in targets if t not in sources]
     pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None]) if s != t]
     out = []
     for s, t in pairs[:_MAX_PAIRS]:

@@ -170,3 +170,41 @@ def test_demonym_not_made_a_country_actor(nlp, text, adjective):
     assert not [a for a in actors if a.kind is ActorKind.COUNTRY
                 and any(m.text == adjective for m in a.mentions)]
 
+
+
+@pytest.mark.parametrize(
+    ("text", "capital", "actor"),
+    [
+        ("Washington imposed new sanctions on the shipping firm.", "Washington",
+         "United States government"),
+        ("Beijing eased its curbs on foreign newspapers.", "Beijing", "China government"),
+        # a verb that only describes the place: no actor
+        ("Kabul lies in a valley surrounded by mountains.", "Kabul", None),
+        ("Baghdad was shaken by two blasts overnight.", "Baghdad", None),
+    ],
+    ids=["act-verb", "another-act-verb", "stative", "passive"],
+)
+def test_capital_as_active_subject_is_its_government(nlp, text, capital, actor):
+    art, actors, _ = run(nlp, text)
+    got = [a.name for a in actors if any(m.text == capital for m in a.mentions)]
+    assert got == ([actor] if actor else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        # the government the phrase places in a capital, not the last one named (a guard: this
+        # parse held before the locative capital rule too; the example article's did not)
+        ("The Kremlin said it had no plans. Contacts with the new administration in Washington "
+         "continue, officials said.", "new administration", "United States government"),
+        # a bare "the government" is the story's own, not a foreign one named in passing
+        ("Mali's army said it repelled an attack on a base in central Mali. Malian officials "
+         "said two soldiers died. Moscow denied any role. Rights groups accused the army of "
+         "abuses in Mali, charges the government denies.", "government", "Mali government"),
+    ],
+    ids=["locative-capital", "story-government"],
+)
+def test_government_noun_is_the_right_government(nlp, text, mention, name):
+    art, actors, _ = run(nlp, text)
+    got = [a.name for a in actors if any(m.text == mention for m in a.mentions)]
+    assert got == [name], [(a.name, [m.text for m in a.mentions]) for a in actors]

@@ -1,0 +1,68 @@
+"""Triggers of codebook 0.2.5 and two extraction rules of the same round: a promise of harm is a
+threat, and the source's own forces as the object are no target. Own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventkit import C, G, run
+
+ACTORS = {
+    "ruri": ("Ruritania", C, None, ("Ruritania", "Ruritanian")),
+    "vel": ("Velmar", C, None, ("Velmar",)),
+    "mil": ("Blue Brigade", G, None, ("The Blue Brigade", "the Blue Brigade")),
+    "union": ("Dockers' Union", G, None, ("the Dockers' Union", "The Dockers' Union")),
+    "bank": ("Harbour Bank", G, None, ("The Harbour Bank", "the Harbour Bank")),
+}
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        pytest.param("Ruritania agreed to the Dockers' Union's demand for a pay review.",
+                     ("CONCEDE", "ruri", None), id="agree-to-demand"),
+        pytest.param("Ruritania eased its blockade of the Velmar coast on Monday.",
+                     ("RETREAT", "ruri", "0872"), id="ease-blockade"),
+        pytest.param("Ruritania lifted its sanctions on Velmar after the election.",
+                     ("RETREAT", "ruri", "085"), id="lift-sanctions"),
+        pytest.param("Ruritania opened its border to the aid convoys from Velmar.",
+                     ("RETREAT", "ruri", None), id="open-border"),
+        pytest.param("Ruritania declined a request for military aid from Velmar.",
+                     ("REJECT", "ruri", None), id="decline-request"),
+        pytest.param("Ruritania ruled out any negotiations with the Blue Brigade.",
+                     ("REJECT", "ruri", None), id="rule-out"),
+        pytest.param("The Harbour Bank froze its lending to Velmar.",
+                     ("SANCTION", "bank", None), id="freeze-lending"),
+    ],
+)
+def test_triggers_025(text: str, want) -> None:
+    got = {(e.type, e.source, e.cameo) for e in run(text, ACTORS)}
+    typ, src, code = want
+    assert any(t == typ and s == src and (code is None or c == code) for t, s, c in got), got
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("The Blue Brigade vowed to retaliate against Velmar.", "138"),
+        ("Ruritania pledged to attack the Blue Brigade's camps.", "138"),
+    ],
+    ids=["vow-retaliate", "pledge-attack"],
+)
+def test_a_promise_of_harm_is_a_threat(text: str, code: str) -> None:
+    evs = run(text, ACTORS)
+    assert any(e.type == "THREATEN" and e.cameo == code for e in evs), [(e.type, e.cameo) for e in evs]
+    assert not any(e.type == "AGREE" for e in evs)
+
+
+def test_a_promise_to_cooperate_stays_agree() -> None:
+    evs = run("Ruritania pledged to hold talks with Velmar.", ACTORS)
+    assert any(e.type == "AGREE" for e in evs) and not any(e.type == "THREATEN" for e in evs)
+
+
+def test_the_sources_own_forces_are_no_target() -> None:
+    # "its troops" stands for the Blue Brigade itself: the withdrawal has no other side here
+    acts = {**ACTORS, "mil": ("Blue Brigade", G, None, ("The Blue Brigade", "its troops"))}
+    evs = run("The Blue Brigade pulled its troops out of the disputed town.", acts)
+    assert [(e.type, e.source, e.target) for e in evs if e.type == "RETREAT"] == [
+        ("RETREAT", "mil", None)]
