@@ -212,6 +212,16 @@ class NominalMixin:
         ) and possessor.sector in ARMED_SECTORS:
             self._mention(possessor, start, tok.i + 1)  # "LAAF forces" are the LAAF
             return
+        if st.sector is Sector.MIL and country and affiliation is None and possessor is None and (
+                tok.lower_ in EQUIPMENT_NOUNS or tok.lemma_.lower() in EQUIPMENT_NOUNS):
+            # "Russian warplanes", "Turkish drones": the country's armed forces, by their weapons
+            national = next((n for noun in ("military", "armed forces", "army")
+                             if (n := self.kb.national_force(country, noun)) is not None), None)
+            if national is not None:
+                d = self._kb_draft(national)
+                d.family = d.family or "forces"
+                self._mention(d, start, tok.i + 1)
+                return
         if st.sector is Sector.MIL and country and affiliation is None and all(
                 self.kb.country_of(m.text) == country or m.dep_ == "det" for m in mods):
             national = self.kb.national_force(country, tok.text)

@@ -106,6 +106,9 @@ class _Resolver(NominalMixin):
         span = self.doc[start_tok:end_tok]
         s, e = span.start_char, span.end_char
         if (s, e) not in d.mentions:
+            # a longer mention of the same actor replaces one nested in it ("Russian military"
+            # inside "Russian military aircraft")
+            d.mentions[:] = [m for m in d.mentions if not (s <= m[0] and m[1] <= e)]
             d.mentions.append((s, e))
         for i in range(start_tok, end_tok):
             self.token_actor.setdefault(i, d.key)

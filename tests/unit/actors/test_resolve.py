@@ -208,3 +208,20 @@ def test_government_noun_is_the_right_government(nlp, text, mention, name):
     art, actors, _ = run(nlp, text)
     got = [a.name for a in actors if any(m.text == mention for m in a.mentions)]
     assert got == [name], [(a.name, [m.text for m in a.mentions]) for a in actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Turkish drones hit the convoy near the airport.", "Turkish drones", "Turkish Armed Forces"),
+        # one mention for the phrase, not "Russian military" nested in it as well
+        ("Russian military aircraft flew over the port on Monday.", "Russian military aircraft",
+         "Armed Forces of the Russian Federation"),
+    ],
+    ids=["drones", "military-aircraft"],
+)
+def test_national_weapons_are_the_national_armed_forces(nlp, text, mention, name):
+    art, actors, _ = run(nlp, text)
+    a = find(actors, name)
+    assert [m.text for m in a.mentions] == [mention]
+    assert len(actors) == 1
