@@ -57,6 +57,7 @@ _ARMED_SECTORS = frozenset({Sector.MIL, Sector.REB, Sector.INS, Sector.UAF, Sect
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
                          "southwest", "north-east", "north-west", "south-east", "south-west"})
 _CLAUSE_BOUNDARIES = frozenset({"relcl", "acl", "ccomp", "parataxis", "csubj"})
+_BACKING_TYPES = frozenset({"SUPPORT", "AID"})
 _MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE", "PROTEST", "AID",
                              "SANCTION"})
 _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "into",
@@ -316,6 +317,7 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
     pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None]) if s != t]
     out = []
     for s, t in pairs[:_MAX_PAIRS]:
+        t = _backed_side(ctx, m.rule.type, s, t)
         acled = _acled(ctx, mode, s, t)
         conf = m.rule.weight * (1.0 if s and t else 0.85) * (0.9 if m.nominal else 1.0) * (
             _GUESS_WEIGHT if guessed else 1.0) * (_FILL_WEIGHT if filled else 1.0) * learned
@@ -339,6 +341,22 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
     if scened and scene_ids is not None:
         scene_ids.update(e.id for e in out)
     return out
+
+
+def _backed_side(ctx: DocContext, type_: str, source: str | None, target: str | None) -> str | None:
+    """Foreign backing of a government's forces backs that government: "the government forces
+    are supported by Turkey" is Turkey SUPPORT (or AID) the government, the side it takes; the
+    forces stay the target of everything else, and a backer of the same country keeps them."""
+    if type_ not in _BACKING_TYPES or source is None or target is None:
+        return target
+    src, tgt = ctx.actor(source), ctx.actor(target)
+    if src is None or tgt is None or tgt.sector is not Sector.MIL or tgt.affiliation is None:
+        return target
+    side = ctx.actor(tgt.affiliation)
+    if (side is None or side.sector is not Sector.GOV or side.id == source
+            or src.country is None or src.country == tgt.country):
+        return target
+    return side.id
 
 
 def _thing_subject(roles: Roles, verb: "Token", unit: Unit) -> bool:

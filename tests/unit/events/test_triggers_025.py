@@ -66,3 +66,40 @@ def test_the_sources_own_forces_are_no_target() -> None:
     evs = run("The Blue Brigade pulled its troops out of the disputed town.", acts)
     assert [(e.type, e.source, e.target) for e in evs if e.type == "RETREAT"] == [
         ("RETREAT", "mil", None)]
+
+
+def _backing_actors():
+    import re
+
+    from eventlens.types import Actor, ActorKind, Mention, Sector
+
+    text = ("The Velmar government forces are supported by Ruritania. "
+            "The Velmar militia also supports the Velmar government forces.")
+
+    def m(s):
+        return tuple(Mention(start=x.start(), end=x.end(), text=s) for x in re.finditer(s, text))
+    return text, (
+        Actor(id="gov", name="Velmar government", kind=ActorKind.ORGANIZATION, country="VEL",
+              sector=Sector.GOV),
+        Actor(id="forces", name="Velmar government forces", kind=ActorKind.GROUP, country="VEL",
+              sector=Sector.MIL, affiliation="gov", mentions=m("Velmar government forces")),
+        Actor(id="ruri", name="Ruritania", kind=ActorKind.COUNTRY, country="RUR",
+              mentions=m("Ruritania")),
+        Actor(id="mil", name="Velmar militia", kind=ActorKind.GROUP, country="VEL",
+              sector=Sector.UAF, mentions=m("Velmar militia")),
+    )
+
+
+def test_foreign_backing_of_a_governments_forces_backs_the_government() -> None:
+    from eventlens.context import SpanIndex
+    from eventlens.events import load_codebook
+    from eventlens.events.extract import extract
+    from eventkit import make_ctx
+
+    text, actors = _backing_actors()
+    ctx = make_ctx(text)
+    ctx.actors = actors
+    ctx.actor_index = SpanIndex([(x.start, x.end, a.id) for a in actors for x in a.mentions])
+    pairs = {(e.type, e.source, e.target) for e in extract(ctx, load_codebook())}
+    assert ("SUPPORT", "ruri", "gov") in pairs  # a foreign backer: the side it takes
+    assert ("SUPPORT", "mil", "forces") in pairs  # a backer of the same country: the forces
