@@ -120,7 +120,32 @@ def extract(ctx: DocContext, cb: Codebook) -> tuple[Event, ...]:
         for ev in _dedup(unit_events):
             events.setdefault(ev.id, ev)
     ordered = sorted(events.values(), key=lambda e: (e.trigger.start, e.type, e.id))
-    return tuple(merge_repeats(ordered))
+    return tuple(merge_repeats(_carry_dates(ctx.article.text, ordered)))
+
+
+def _carry_dates(text: str, evs: list[Event]) -> list[Event]:
+    """An undated act told by the same source in the very next sentence of the same paragraph
+    continues the dated account ("On Sunday, X recaptured the town, according to Y. Their troops
+    were chasing Z ..., he added."): it takes that account's date. Only asserted or claimed acts,
+    only when the sentence names no date of its own."""
+    dated: dict[tuple[int, int], dict[str, Event]] = {}
+    for e in evs:
+        if e.date is not None and e.according_to is not None:
+            dated.setdefault(e.sentence, {}).setdefault(e.according_to, e)
+    if not dated:
+        return evs
+    out = []
+    for e in evs:
+        if e.date is None and e.according_to is not None and e.status in (
+                EventStatus.ASSERTED, EventStatus.CLAIMED):
+            prev = next((d for (s, end), d in dated.items() if end <= e.sentence[0]
+                         and not text[end:e.sentence[0]].strip() and "\n" not in text[end:e.sentence[0]]), None)
+            donor = prev.get(e.according_to) if prev else None
+            if donor is not None and not any(
+                    x.date is not None for x in evs if x.sentence == e.sentence):
+                e = replace(e, date=donor.date, date_text=donor.date_text)
+        out.append(e)
+    return out
 
 
 def _promised_harm(ctx: DocContext, cb: Codebook, ev: Event, governed: str) -> Event | None:
