@@ -175,8 +175,9 @@ class _Resolver(NominalMixin):
         root = ent.root
         if root.dep_ == "pobj":
             prep = root.head
-            if prep.lower_ in LOCATIVE_PREPS:
-                return True
+            if prep.lower_ in LOCATIVE_PREPS and not (
+                    prep.lower_ == "to" and prep.head.lower_ == "according"):
+                return True  # "according to X" names a source, never a place
             if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS:
                 return True
         if root.dep_ in ("appos", "compound") and root.head.lemma_.lower() in PLACE_NOUNS:

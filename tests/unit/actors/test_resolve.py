@@ -225,3 +225,17 @@ def test_national_weapons_are_the_national_armed_forces(nlp, text, mention, name
     a = find(actors, name)
     assert [m.text for m in a.mentions] == [mention]
     assert len(actors) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town fell, according to Nabil Abdallah, a spokesman for the army.",
+        "According to Nabil Abdallah, a spokesman for the army, the town fell.",
+    ],
+    ids=["after", "before"],
+)
+def test_according_to_names_a_source_not_a_place(nlp, text):
+    # "to" is locative after a verb of motion; "according to" names who says so
+    art, actors, _ = run(nlp, text)
+    assert "Nabil Abdallah" in [m.text for a in actors for m in a.mentions]
