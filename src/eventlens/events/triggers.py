@@ -65,8 +65,10 @@ def _children(tok: "Token", unit: Unit) -> list["Token"]:
 
 
 # an object noun that only measures or frames another ("a state of emergency", "its alert level",
-# "a new round of talks"): an object rule also reads its "of" object and its compound modifiers
-_FRAME_NOUNS = frozenset({"state", "level", "round", "status"})
+# "a new round of talks", "thousands of reservists", "a shipment of arms"): an object rule also
+# reads its "of" object and its compound modifiers
+_FRAME_NOUNS = frozenset({"state", "level", "round", "status", "thousand", "hundred", "dozen",
+                          "million", "number", "shipment", "consignment", "batch", "ton", "load"})
 
 
 def _object_words(o: "Token") -> list[str]:

@@ -1,4 +1,5 @@
-"""Triggers of codebook 0.2.5 and two extraction rules of the same round: a promise of harm is a
+"""Triggers of codebook 0.2.5 (with objects read through a quantity: "thousands of reservists")
+and two extraction rules of the same round: a promise of harm is a
 threat, and the source's own forces as the object are no target. Own sentences."""
 
 from __future__ import annotations
@@ -33,6 +34,16 @@ ACTORS = {
                      ("REJECT", "ruri", None), id="rule-out"),
         pytest.param("The Harbour Bank froze its lending to Velmar.",
                      ("SANCTION", "bank", None), id="freeze-lending"),
+        pytest.param("Ruritania received the Velmar foreign minister on Monday.",
+                     ("CONSULT", "ruri", "043"), id="receive-minister"),
+        pytest.param("Ruritania supplied drones to the Blue Brigade.",
+                     ("AID", "ruri", None), id="supply-drones"),
+        pytest.param("Ruritania shipped weapons to the Blue Brigade, officials said.",
+                     ("AID", "ruri", None), id="ship-weapons"),
+        pytest.param("Ruritania sent military equipment to Velmar.",
+                     ("AID", "ruri", None), id="send-equipment"),
+        pytest.param("Ruritania called up thousands of reservists after the clash with Velmar.",
+                     ("MOBILIZE", "ruri", None), id="call-up-thousands"),
     ],
 )
 def test_triggers_025(text: str, want) -> None:
