@@ -28,6 +28,10 @@ _NEG_DET = frozenset({"no", "never"})
 # nouns whose infinitive names an act asked for, not done ("calls to end the war")
 _REQUEST_NOUNS = frozenset({"call", "demand", "appeal", "plea", "request", "urging", "bid",
                             "attempt", "effort", "offer", "proposal", "push"})
+# nouns whose that-clause is a claim, not a fact ("allegations that the army shelled ..."); the
+# claim denied or rejected did not happen as far as the sentence goes
+_CLAIM_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "report", "rumour",
+                          "rumor", "suggestion", "assertion"})
 # verbs of wishing: a clause they govern with its own subject is wished for, not done or planned
 # ("hopes that the parties will end the war", "it is hoped that ...", "wants X to withdraw")
 _WISH_VERBS = frozenset({"hope", "wish", "want", "desire", "pray", "long", "yearn", "dream"})
@@ -79,6 +83,12 @@ def event_status(trig: "Token", unit: Unit, cb: Codebook, stop: "Token | None",
         if would and tok.dep_ == "ccomp" and (
                 (stop is not None and head.i == stop.i) or _lemmas(head) & cb.word("attribution_verbs")):
             would, plan = False, True  # the report's future: "warned (that) it would attack"
+        if tok.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and lemma(head) in _CLAIM_NOUNS and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+            claim = True  # "accusations that it had bombed the market"
+            if head.dep_ in ("dobj", "obj") and _lemmas(head.head) & negating:
+                neg = True  # "denied accusations that ..."
+            break
         if head.i == tok.i or not unit.contains(head) or (stop is not None and head.i == stop.i):
             break
         if tok.dep_ == "acl" and tok.tag_ == "VB" and (

@@ -114,3 +114,19 @@ def test_foreign_backing_of_a_governments_forces_backs_the_government() -> None:
     pairs = {(e.type, e.source, e.target) for e in extract(ctx, load_codebook())}
     assert ("SUPPORT", "ruri", "gov") in pairs  # a foreign backer: the side it takes
     assert ("SUPPORT", "mil", "forces") in pairs  # a backer of the same country: the forces
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Velmar repeated allegations that the Blue Brigade had shelled the village.", "claimed"),
+        ("The Blue Brigade denied accusations that it had shelled the village.", "negated"),
+        ("The Blue Brigade rejected claims that it had shelled the village.", "negated"),
+        # a verb of reporting is no claim noun: the report's content stays asserted
+        ("Velmar reported that the Blue Brigade had shelled the village.", "asserted"),
+    ],
+    ids=["allegations-that", "denied-accusations", "rejected-claims", "reported-that"],
+)
+def test_a_claim_nouns_clause_is_claimed_and_denied_claims_negated(text: str, status: str) -> None:
+    shelled = [e for e in run(text, ACTORS) if e.trigger.text.startswith("shelled")]
+    assert shelled and shelled[0].status.value == status, [(e.trigger.text, e.status) for e in shelled]
