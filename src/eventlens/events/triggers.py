@@ -68,7 +68,8 @@ def _children(tok: "Token", unit: Unit) -> list["Token"]:
 # "a new round of talks", "thousands of reservists", "a shipment of arms"): an object rule also
 # reads its "of" object and its compound modifiers
 _FRAME_NOUNS = frozenset({"state", "level", "round", "status", "thousand", "hundred", "dozen",
-                          "million", "number", "shipment", "consignment", "batch", "ton", "load"})
+                          "million", "number", "shipment", "consignment", "batch", "ton", "load",
+                          "salvo", "barrage", "volley"})
 
 
 def _object_words(o: "Token") -> list[str]:

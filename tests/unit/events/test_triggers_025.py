@@ -44,6 +44,10 @@ ACTORS = {
                      ("AID", "ruri", None), id="send-equipment"),
         pytest.param("Ruritania called up thousands of reservists after the clash with Velmar.",
                      ("MOBILIZE", "ruri", None), id="call-up-thousands"),
+        pytest.param("Ruritania fired two ballistic missiles into the sea on Monday.",
+                     ("MOBILIZE", "ruri", None), id="missiles-into-the-sea"),
+        pytest.param("Ruritania blocked the resolution on Velmar.",
+                     ("REJECT", "ruri", "129"), id="block-resolution"),
     ],
 )
 def test_triggers_025(text: str, want) -> None:
@@ -130,3 +134,10 @@ def test_foreign_backing_of_a_governments_forces_backs_the_government() -> None:
 def test_a_claim_nouns_clause_is_claimed_and_denied_claims_negated(text: str, status: str) -> None:
     shelled = [e for e in run(text, ACTORS) if e.trigger.text.startswith("shelled")]
     assert shelled and shelled[0].status.value == status, [(e.trigger.text, e.status) for e in shelled]
+
+
+def test_approving_an_aid_package_is_the_aid() -> None:
+    # the approval itself is the aid (it had been read as a concession, the aid noun below it)
+    evs = run("The Harbour Bank approved an aid package for Velmar.", ACTORS)
+    best = max(evs, key=lambda e: e.confidence or 0.0)
+    assert (best.type, best.source, best.trigger.text) == ("AID", "bank", "approved an aid package")
