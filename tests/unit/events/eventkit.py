@@ -75,3 +75,19 @@ def run(text: str, actors: Mapping[str, ActorSpec] | None = None,
 C, P, O, G = ActorKind.COUNTRY, ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.GROUP
 
 __all__ = ["make_ctx", "events_of", "run", "extract_events", "C", "P", "O", "G"]
+
+# fictional actors shared by the codebook trigger tables (each table adds its own)
+RURITANIA: dict[str, ActorSpec] = {
+    "ruri": ("Ruritania", C, None, ("Ruritania", "Ruritanian")),
+    "vel": ("Velmar", C, None, ("Velmar",)),
+    "mil": ("Blue Brigade", G, None, ("The Blue Brigade", "the Blue Brigade")),
+}
+
+
+def assert_coded(text: str, actors: Mapping[str, ActorSpec],
+                 want: tuple[str, str, str | None]) -> None:
+    """Some event of ``text`` has PLOVER type, source and (when given) CAMEO code ``want``."""
+    got = {(e.type, e.source, e.cameo) for e in run(text, actors)}
+    typ, src, code = want
+    assert any(t == typ and s == src and (code is None or c == code) for t, s, c in got), got
+

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventkit import C, G, run
+from eventkit import C, G, assert_coded, run
 
 ACTORS = {
     "ruri": ("Ruritania", C, None, ("Ruritania", "Ruritanian")),
@@ -31,9 +31,7 @@ ACTORS = {
     ],
 )
 def test_retreat_triggers(text: str, want) -> None:
-    got = {(e.type, e.source, e.cameo) for e in run(text, ACTORS)}
-    typ, src, code = want
-    assert any(t == typ and s == src and (code is None or c == code) for t, s, c in got), got
+    assert_coded(text, ACTORS, want)
 
 
 @pytest.mark.parametrize(

@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from eventkit import C, G, run
+from eventkit import RURITANIA, G, assert_coded, run
 from eventlens.errors import ResourceError
 from eventlens.events.codebook import _parse_rule
 
 ACTORS = {
-    "ruri": ("Ruritania", C, None, ("Ruritania", "Ruritanian")),
-    "vel": ("Velmar", C, None, ("Velmar",)),
-    "mil": ("Blue Brigade", G, None, ("The Blue Brigade", "the Blue Brigade")),
+    **RURITANIA,
     "union": ("Dockers' Union", G, None, ("the Dockers' Union", "The Dockers' Union")),
     "bloc": ("Northern Council", G, None, ("The Northern Council", "the Northern Council")),
 }
@@ -54,9 +52,7 @@ ACTORS = {
     ],
 )
 def test_triggers_024(text: str, want) -> None:
-    got = {(e.type, e.source, e.cameo) for e in run(text, ACTORS)}
-    typ, src, code = want
-    assert any(t == typ and s == src and (code is None or c == code) for t, s, c in got), got
+    assert_coded(text, ACTORS, want)
 
 
 def test_new_object_rules_leave_the_dictionarys_reading() -> None:

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from eventkit import C, G, run
+from eventkit import RURITANIA, G, assert_coded, run
 
 ACTORS = {
-    "ruri": ("Ruritania", C, None, ("Ruritania", "Ruritanian")),
-    "vel": ("Velmar", C, None, ("Velmar",)),
-    "mil": ("Blue Brigade", G, None, ("The Blue Brigade", "the Blue Brigade")),
+    **RURITANIA,
     "union": ("Dockers' Union", G, None, ("the Dockers' Union", "The Dockers' Union")),
     "bank": ("Harbour Bank", G, None, ("The Harbour Bank", "the Harbour Bank")),
 }
@@ -51,9 +49,7 @@ ACTORS = {
     ],
 )
 def test_triggers_025(text: str, want) -> None:
-    got = {(e.type, e.source, e.cameo) for e in run(text, ACTORS)}
-    typ, src, code = want
-    assert any(t == typ and s == src and (code is None or c == code) for t, s, c in got), got
+    assert_coded(text, ACTORS, want)
 
 
 @pytest.mark.parametrize(
