@@ -134,12 +134,14 @@ def _carry_dates(text: str, evs: list[Event]) -> list[Event]:
             dated.setdefault(e.sentence, {}).setdefault(e.according_to, e)
     if not dated:
         return evs
+    def adjacent(end: int, start: int) -> bool:  # only spaces between, no paragraph break
+        return end <= start and not text[end:start].strip() and "\n" not in text[end:start]
+
     out = []
     for e in evs:
         if e.date is None and e.according_to is not None and e.status in (
                 EventStatus.ASSERTED, EventStatus.CLAIMED):
-            prev = next((d for (s, end), d in dated.items() if end <= e.sentence[0]
-                         and not text[end:e.sentence[0]].strip() and "\n" not in text[end:e.sentence[0]]), None)
+            prev = next((d for (_, end), d in dated.items() if adjacent(end, e.sentence[0])), None)
             donor = prev.get(e.according_to) if prev else None
             if donor is not None and not any(
                     x.date is not None for x in evs if x.sentence == e.sentence):
