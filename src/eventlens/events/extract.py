@@ -105,7 +105,7 @@ def extract(ctx: DocContext, cb: Codebook) -> tuple[Event, ...]:
                 if m.token.i in content:
                     e = _promised_harm(ctx, cb, e, content[m.token.i]) or replace(
                         e, cameo=cb.content_code(e.cameo, content[m.token.i]) or e.cameo)
-                unit_events.append(e)
+                unit_events.append(_refusal(ctx, cb, m, e) or e)
         if not unit_events:  # no trigger linked to an actor by the parse: guess by position
             for m in sorted(matches, key=lambda m: (-m.rule.weight, m.first)):
                 unit_events.extend(_events_for(ctx, cb, roles, unit, m, date_phrases, guess=True,
@@ -148,6 +148,25 @@ def _carry_dates(text: str, evs: list[Event]) -> list[Event]:
                 e = replace(e, date=donor.date, date_text=donor.date_text)
         out.append(e)
     return out
+
+
+# "will not accept mediation" rejects it: CAMEO's rejection of what the acceptance would have been
+_ACCEPT_VERBS = frozenset({"accept", "agree", "consent"})
+_REFUSAL_CODES = {"031": "121", "036": "125", "037": "127", "038": "126"}
+
+
+def _refusal(ctx: DocContext, cb: Codebook, m: Match, ev: Event) -> Event | None:
+    """An acceptance the sentence negates outright ("would not accept any foreign mediation",
+    "never agreed to the plan") is a rejection that took place (REJECT, asserted), as CAMEO codes
+    it; a refusal verb over it ("refused to agree") is the rejection already."""
+    if ev.type != "AGREE" or ev.status is not EventStatus.NEGATED or lemma(m.token) not in (
+            _ACCEPT_VERBS) or not any(c.dep_ == "neg" for c in m.token.children):
+        return None
+    mode = cb.mode("REJECT")
+    assert mode is not None  # the codebook has every PLOVER type
+    return replace(ev, type="REJECT", mode=mode.mode, status=EventStatus.ASSERTED,
+                   cameo=_REFUSAL_CODES.get(ev.cameo or "", "120"),
+                   acled=_acled(ctx, mode, ev.source, ev.target))
 
 
 def _promised_harm(ctx: DocContext, cb: Codebook, ev: Event, governed: str) -> Event | None:

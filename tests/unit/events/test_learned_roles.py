@@ -184,7 +184,7 @@ HOOK = [
      model_of({"bias": -6.0, "kind=person": 12.0}, {"bias": -20.0}), [("ASSAULT", None, "bor")]),
     ("never-a-circumstance", "The Red Hand protested on Monday, despite pressure from Borduria.",
      COUNTRY_TARGET, [("PROTEST", "red", None)]),
-    ("never-a-topic", "The Red Hand accepted the Borduria talks on Monday.", COUNTRY_TARGET,
+    ("never-a-topic", "The Red Hand joined the Borduria talks on Monday.", COUNTRY_TARGET,
      [("CONSULT", "red", None)]),
     ("never-where-another-actor-is", "The Red Hand in Borduria protested on Monday.",
      COUNTRY_TARGET, [("PROTEST", "red", None)]),

@@ -137,3 +137,27 @@ def test_approving_an_aid_package_is_the_aid() -> None:
     evs = run("The Harbour Bank approved an aid package for Velmar.", ACTORS)
     best = max(evs, key=lambda e: e.confidence or 0.0)
     assert (best.type, best.source, best.trigger.text) == ("AID", "bank", "approved an aid package")
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Ruritania would not accept any mediation by Velmar.", ("REJECT", "asserted")),
+        ("Ruritania never agreed to the plan.", ("REJECT", "asserted")),
+        # a refusal verb over it is the rejection already: the acceptance stays a negated one
+        ("Ruritania refused to agree to the plan.", ("AGREE", "negated")),
+    ],
+    ids=["would-not-accept", "never-agreed", "refused-to-agree"],
+)
+def test_an_acceptance_negated_outright_is_a_rejection(text: str, want) -> None:
+    evs = run(text, ACTORS)
+    trig = [e for e in evs if e.trigger.text.split()[0] in {"accept", "agreed", "agree"}]
+    assert trig and (trig[0].type, trig[0].status.value) == want, [(e.type, e.status) for e in evs]
+
+
+def test_accepting_a_proposal_is_agreeing_whatever_it_names() -> None:
+    # "accept" is no light verb: "accepted the ceasefire proposal" is an agreement, not the
+    # ceasefire noun's own event
+    best = max(run("The Blue Brigade accepted the ceasefire proposal.", ACTORS),
+               key=lambda e: e.confidence or 0.0)
+    assert (best.type, best.trigger.text.split()[0]) == ("AGREE", "accepted")
