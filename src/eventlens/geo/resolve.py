@@ -571,10 +571,13 @@ def _is_county(e: Entry) -> bool:
     return e.feature == "admin" and bool(e.admin1) and e.name.rsplit(" ", 1)[-1] in _TYPE_TITLES
 
 
-def _containment(cands: list[Candidate]) -> list[tuple[str, list[Entry], list[Entry]]]:
+Containment = dict[str, tuple[list[Entry], list[Entry]]]
+
+
+def _containment(cands: list[Candidate]) -> Containment:
     """Per distinct name of the article: its county readings and its town/city readings; empty
     when the article names no county."""
-    out: dict[str, tuple[list[Entry], list[Entry]]] = {}
+    out: Containment = {}
     for c in cands:
         if c.source in {"weak", "demonym"} or c.text in out:
             continue
@@ -587,22 +590,19 @@ def _containment(cands: list[Candidate]) -> list[tuple[str, list[Entry], list[En
         out[c.text] = ([e for e in es if _is_county(e)],
                        [e for e in es if e.feature in {"town", "city"}
                         and e.population * DWARFED >= top[e.cc or ""]])
-    if not any(counties for counties, _ in out.values()):
-        return []
-    return [(t, counties, towns) for t, (counties, towns) in out.items()]
+    return out if any(counties for counties, _ in out.values()) else {}
 
 
-def _contained(e: Entry, text: str, contain: list[tuple[str, list[Entry], list[Entry]]]) -> bool:
-    """``e`` (a town) lies in a county reading of another name, or (a county) holds a town
-    reading of another name."""
-    if e.feature in {"town", "city"}:
-        if not any(e.pid == x.pid for t, _, towns in contain if t == text for x in towns):
-            return False  # dwarfed (see :func:`_containment`)
-        others = [counties for t, counties, _ in contain if t != text]
-    elif _is_county(e):
-        others = [towns for t, _, towns in contain if t != text]
+def _contained(e: Entry, text: str, contain: Containment) -> bool:
+    """``e``, a reading of the name ``text``, is a town lying in a county reading of another
+    name, or a county holding a town reading of another name."""
+    counties, towns = contain.get(text, ([], []))
+    if e.feature in {"town", "city"} and any(e.pid == x.pid for x in towns):
+        others = [cs for t, (cs, _) in contain.items() if t != text]
+    elif any(e.pid == x.pid for x in counties):
+        others = [ts for t, (_, ts) in contain.items() if t != text]
     else:
-        return False
+        return False  # neither (or a dwarfed hamlet)
     dlat = CONTAIN_KM / 111.0
     lat, lon = e.lat or 0.0, e.lon or 0.0
     return any(abs((p.lat or 0.0) - lat) < dlat and haversine_km(lat, lon, p.lat or 0.0, p.lon or 0.0)
@@ -627,7 +627,7 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
            by_start: dict[int, Candidate], text: str,
            mutual: list[tuple[str, float, list[Entry]]] = (),
            named_in: dict[str, set[str]] | None = None,
-           contain: list[tuple[str, list[Entry], list[Entry]]] = ()) -> None:
+           contain: Containment | None = None) -> None:
     """Pick ``c.best`` and ``c.confidence``; ``named_in``: country -> names of the article whose
     likeliest reading lies there (and "" for a demonym of it)."""
     c.best, c.confidence = None, 0.0
@@ -653,9 +653,10 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
     linked: set[int] = set()  # entries near another place of the article (anchor or reading)
     shared = any(e.feature == "country" and _shared_country_name(es, e) for e in es)
     named_in = named_in or {}
+    inside = {e.pid for e in es if contain and _contained(e, c.text, contain)}
     local = _local_namesake(es, afocus, amax) or next(
-        (e for e in es if e.feature in {"town", "city"} and e.match == "exact" and contain
-         and _contained(e, c.text, contain)), None)
+        (e for e in es if e.pid in inside and e.feature in {"town", "city"} and e.match == "exact"),
+        None)
     for e in es:
         s = _prior(e)
         if shared and e.feature == "country" and fmax and focus.get(e.cc or "", 0.0) < fmax:
@@ -687,7 +688,7 @@ def _score(c: Candidate, focus: Counter[str], fmax: float, afocus: Counter[tuple
             s += MUTUAL * min(sup, 3.0)
             if sup:
                 linked.add(e.pid)
-        if contain and _contained(e, c.text, contain):
+        if e.pid in inside:
             s += CONTAIN
             linked.add(e.pid)
         scored.append((s, e))
