@@ -110,6 +110,12 @@ def _check(rule: TriggerRule, tok: "Token", unit: Unit, kids: list["Token"]
         obj = o
         if 0 < o.i - tok.i <= 4:
             last = o.i + 1
+            # read through a frame noun: the span ends on the noun the rule matched ("fired a
+            # number of naval missiles", not "fired a number")
+            framed = [p.i for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj" and lemma(p) in rule.obj]
+            if lemma(o) in _FRAME_NOUNS and framed and framed[0] - tok.i <= 8:
+                last = framed[0] + 1
     if rule.not_obj:
         o = _dobj(kids)
         if o is not None and (lemma(o) in rule.not_obj or o.lower_ in rule.not_obj):

@@ -161,3 +161,9 @@ def test_accepting_a_proposal_is_agreeing_whatever_it_names() -> None:
     best = max(run("The Blue Brigade accepted the ceasefire proposal.", ACTORS),
                key=lambda e: e.confidence or 0.0)
     assert (best.type, best.trigger.text.split()[0]) == ("AGREE", "accepted")
+
+
+def test_a_rule_read_through_a_frame_noun_spans_the_noun_it_matched() -> None:
+    evs = run("Ruritania called up thousands of reservists on Monday.", ACTORS)
+    assert [e.trigger.text for e in evs if e.type == "MOBILIZE"] == [
+        "called up thousands of reservists"]
