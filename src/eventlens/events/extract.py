@@ -155,18 +155,24 @@ _ACCEPT_VERBS = frozenset({"accept", "agree", "consent"})
 _REFUSAL_CODES = {"031": "121", "036": "125", "037": "127", "038": "126"}
 
 
+def _retyped(ctx: DocContext, cb: Codebook, ev: Event, type_: str, cameo: str,
+             **changes: object) -> Event:
+    """``ev`` coded as another PLOVER type (its first mode), with that type's ACLED reading."""
+    mode = cb.mode(type_)
+    assert mode is not None  # the codebook has every PLOVER type
+    return replace(ev, type=type_, mode=mode.mode, cameo=cameo,
+                   acled=_acled(ctx, mode, ev.source, ev.target), **changes)
+
+
 def _refusal(ctx: DocContext, cb: Codebook, m: Match, ev: Event) -> Event | None:
     """An acceptance the sentence negates outright ("would not accept any foreign mediation",
     "never agreed to the plan") is a rejection that took place (REJECT, asserted), as CAMEO codes
     it; a refusal verb over it ("refused to agree") is the rejection already."""
-    if ev.type != "AGREE" or ev.status is not EventStatus.NEGATED or lemma(m.token) not in (
-            _ACCEPT_VERBS) or not any(c.dep_ == "neg" for c in m.token.children):
+    if ev.type != "AGREE" or ev.status is not EventStatus.NEGATED or lemma(
+            m.token) not in _ACCEPT_VERBS or not any(c.dep_ == "neg" for c in m.token.children):
         return None
-    mode = cb.mode("REJECT")
-    assert mode is not None  # the codebook has every PLOVER type
-    return replace(ev, type="REJECT", mode=mode.mode, status=EventStatus.ASSERTED,
-                   cameo=_REFUSAL_CODES.get(ev.cameo or "", "120"),
-                   acled=_acled(ctx, mode, ev.source, ev.target))
+    return _retyped(ctx, cb, ev, "REJECT", _REFUSAL_CODES.get(ev.cameo or "", "120"),
+                    status=EventStatus.ASSERTED)
 
 
 def _promised_harm(ctx: DocContext, cb: Codebook, ev: Event, governed: str) -> Event | None:
@@ -175,10 +181,7 @@ def _promised_harm(ctx: DocContext, cb: Codebook, ev: Event, governed: str) -> E
     code = cb.content_cameo.get("13", {}).get(governed)
     if ev.type != "AGREE" or code is None:
         return None
-    mode = cb.mode("THREATEN")
-    assert mode is not None  # the codebook has every PLOVER type
-    return replace(ev, type="THREATEN", mode=mode.mode, cameo=code,
-                   acled=_acled(ctx, mode, ev.source, ev.target))
+    return _retyped(ctx, cb, ev, "THREATEN", code)
 
 
 def _informative(ev: Event) -> int:
@@ -359,8 +362,9 @@ def _events_for(ctx: DocContext, cb: Codebook, roles: Roles, unit: Unit, m: Matc
     span = Span(start=first.idx, end=last.idx + len(last.text),
                 text=ctx.article.text[first.idx:last.idx + len(last.text)])
     # "pulled its troops out": the source's own forces as the object are no target of the act
+    # (so no pair below has one actor on both sides)
     targets = [t for t in targets if t not in sources]
-    pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None]) if s != t]
+    pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
     out = []
     for s, t in pairs[:_MAX_PAIRS]:
         t = _backed_side(ctx, m.rule.type, s, t)

@@ -72,14 +72,17 @@ _FRAME_NOUNS = frozenset({"state", "level", "round", "status", "thousand", "hund
                           "salvo", "barrage", "volley"})
 
 
+def _framed(o: "Token") -> list["Token"]:
+    """The nouns a frame noun frames: its "of" objects ("a salvo of missiles")."""
+    return [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj"]
+
+
 def _object_words(o: "Token") -> list[str]:
     words = [lemma(o), o.lower_]
     if words[0] in _FRAME_NOUNS:
-        for c in o.children:
-            if c.dep_ in ("compound", "amod") and c.i < o.i:
-                words.append(lemma(c))
-            elif c.dep_ == "prep" and c.lower_ == "of":
-                words.extend(lemma(p) for p in c.children if p.dep_ == "pobj")
+        words += [lemma(c) for c in o.children if c.dep_ in ("compound", "amod") and c.i < o.i]
+        words += [lemma(p) for p in _framed(o)]
     return words
 
 
@@ -112,8 +115,7 @@ def _check(rule: TriggerRule, tok: "Token", unit: Unit, kids: list["Token"]
             last = o.i + 1
             # read through a frame noun: the span ends on the noun the rule matched ("fired a
             # number of naval missiles", not "fired a number")
-            framed = [p.i for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for p in c.children if p.dep_ == "pobj" and lemma(p) in rule.obj]
+            framed = [p.i for p in _framed(o) if lemma(p) in rule.obj]
             if lemma(o) in _FRAME_NOUNS and framed and framed[0] - tok.i <= 8:
                 last = framed[0] + 1
     if rule.not_obj:
