@@ -123,6 +123,16 @@ def descriptive_nominal(head: "Token", mods: list["Token"], sector: Sector | Non
     return superlative and ranked
 
 
+def active_subject(root: "Token", verb_pos: frozenset[str] = frozenset({"VERB"})) -> bool:
+    """The subject of an active verb that is an act: not of a passive, and not of a stative
+    verb that only describes its subject (data/geo/cues.tsv "stative": "lies", "has seen"); the
+    actors and geo stages read metonymy the same way."""
+    from eventlens.geo.resolve import cues  # the cue list is geo's versioned data file
+
+    return (root.dep_ == "nsubj" and root.head.pos_ in verb_pos
+            and root.head.lemma_.lower() not in cues()["stative"])
+
+
 def party_slot(root: "Token") -> bool:
     """A capital in this slot stands for its government: the subject of a speech or act verb or
     a possessor ("Moscow said", "Ankara's support"), the object of an addressing verb ("accused
@@ -132,11 +142,8 @@ def party_slot(root: "Token") -> bool:
             return True
         # the active subject of any other verb acts too ("Washington imposed sanctions",
         # "Beijing eased curbs"), unless the verb only describes the place ("Kyiv lies on the
-        # Dnieper": the stative verbs the geo stage reads the same way, data/geo/cues.tsv)
-        from eventlens.geo.resolve import cues
-
-        return (root.dep_ == "nsubj" and root.head.pos_ == "VERB"
-                and root.head.lemma_.lower() not in cues()["stative"])
+        # Dnieper")
+        return active_subject(root)
     if root.dep_ in ("dobj", "obj", "dative"):
         return root.head.lemma_ in ADDRESSEE_VERBS
     return root.dep_ == "pobj" and root.head.lower_ in AGENT_PREPS

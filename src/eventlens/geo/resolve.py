@@ -152,9 +152,9 @@ def _actor_subject(ctx: "DocContext", span: "Span", start: int, end: int) -> boo
     verb ("Russia invaded ..."). The subject of "be" ("Kenya is home to ..."), of a stative verb
     (cues.tsv "stative": "Syria has seen a decade of war") or of a passive ("Syria was hit by
     ...") is the place itself."""
-    root = span.root
-    if root.dep_ != "nsubj" or root.head.pos_ not in {"VERB", "AUX"} or (
-            root.head.lemma_.lower() in cues()["stative"]):
+    from eventlens.actors.words import active_subject
+
+    if not active_subject(span.root, frozenset({"VERB", "AUX"})):
         return False
     actor = ctx.actor(ctx.actor_at(start, end))
     return actor is not None and str(actor.kind) == "country"
